@@ -66,10 +66,17 @@ export interface AdminContext {
 }
 
 export type AdminReply =
-  | { kind: 'json'; body: Record<string, unknown> }
-  | { kind: 'binary'; body: Buffer; contentType: string };
+  { kind: 'json'; body: Record<string, unknown> } | { kind: 'binary'; body: Buffer; contentType: string };
 
-const TOKEN_FIELDS = ['wxCloudApiToken', 'tcb_sessionToken', 'sessionToken', 'envName', 'action', 'instance', 'database'];
+const TOKEN_FIELDS = [
+  'wxCloudApiToken',
+  'tcb_sessionToken',
+  'sessionToken',
+  'envName',
+  'action',
+  'instance',
+  'database',
+];
 
 function paramsOf(body: Record<string, unknown>): Record<string, unknown> {
   const params = { ...body };
@@ -85,7 +92,9 @@ interface Caller {
   openapi?: string[];
 }
 
-const handlers: { [K in keyof typeof schemas]: (p: z.infer<(typeof schemas)[K]>, ctx: AdminContext, caller: Caller) => unknown } = {
+const handlers: {
+  [K in keyof typeof schemas]: (p: z.infer<(typeof schemas)[K]>, ctx: AdminContext, caller: Caller) => unknown;
+} = {
   'database.getDocument': (p, { db }) => db.getDocument(p),
   'database.calculateDocument': (p, { db }) => db.calculateDocument(p),
   'database.insertDocument': (p, { db }) => db.insertDocument(p),
@@ -105,7 +114,10 @@ const handlers: { [K in keyof typeof schemas]: (p: z.infer<(typeof schemas)[K]>,
     const identity: Identity = { ...caller.identity, source: `${caller.identity?.source ?? 'wx_unknown'},scf` };
     const { outcome } = await runner.invoke(p.function_name, event, identity);
     if (!outcome.ok) {
-      throw new CloudError(outcome.errCode === -501000 ? 'FUNCTION_NOT_FOUND' : 'FUNCTIONS_EXECUTE_FAIL', outcome.errMsg);
+      throw new CloudError(
+        outcome.errCode === -501000 ? 'FUNCTION_NOT_FOUND' : 'FUNCTIONS_EXECUTE_FAIL',
+        outcome.errMsg,
+      );
     }
     return { response_data: JSON.stringify(outcome.result) };
   },

@@ -146,7 +146,7 @@ export class LocalCloud {
       return true;
     }
     if (path === '/_dev/stats' && req.method === 'GET') {
-      sendJson(res, 200, { actions: Object.fromEntries(this.stats) });
+      sendJson(res, 200, { actions: Object.fromEntries(this.stats), docsExamined: this.db.docsExamined });
       return true;
     }
     if (path === '/_dev/reset' && req.method === 'POST') {

@@ -54,7 +54,10 @@ function readMultipart(req: IncomingMessage): Promise<{ fields: Record<string, u
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -81,7 +84,8 @@ export function adminRoute(ctx: AdminContext): RouteHandler {
       }
       sendJson(res, 200, { ...reply.body, requestId });
     } catch (error) {
-      const code = error instanceof CloudError ? error.code : error instanceof SyntaxError ? 'INVALID_PARAM' : 'SYS_ERR';
+      const code =
+        error instanceof CloudError ? error.code : error instanceof SyntaxError ? 'INVALID_PARAM' : 'SYS_ERR';
       const message = error instanceof Error ? error.message : String(error);
       sendJson(res, 200, { code, message, requestId });
     }

@@ -46,7 +46,10 @@ export class FileStorage {
   }
 
   private sign(purpose: string, path: string, expires: number): string {
-    return createHmac('sha256', this.options.secret).update(`${purpose}\n${path}\n${expires}`).digest('hex').slice(0, 32);
+    return createHmac('sha256', this.options.secret)
+      .update(`${purpose}\n${path}\n${expires}`)
+      .digest('hex')
+      .slice(0, 32);
   }
 
   private signedUrl(purpose: 'upload' | 'download', path: string, maxAgeS: number): string {
@@ -120,7 +123,9 @@ export class FileStorage {
     }
     if (!path) {
       res.writeHead(403, { 'content-type': 'application/xml' });
-      res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>invalid or expired signature</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>');
+      res.end(
+        '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>invalid or expired signature</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>',
+      );
       return true;
     }
     const file = join(this.options.root, path);

@@ -14,7 +14,9 @@ export const AGGREGATE_DEFAULT_LIMIT = 20;
 const TRANSACTION_IDLE_MS = 30_000;
 
 export function newDocId(): string {
-  const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return seconds + randomBytes(12).toString('hex');
 }
 
@@ -64,6 +66,8 @@ export class DatabaseEngine {
   private readonly transactions = new Map<string, Transaction>();
   /** Which open transaction holds each document it has written. */
   private readonly locks = new Map<string, string>();
+  /** Documents read from the store to answer queries: shows whether an index spared a scan. */
+  docsExamined = 0;
 
   constructor(
     readonly store: Store,
@@ -111,6 +115,12 @@ export class DatabaseEngine {
 
   /** Documents that may match `query`: by _id, through an index, or (without either) the whole collection. */
   private candidates(coll: string, query: Doc, reader: Reader = this.store.reader): Doc[] {
+    const docs = this.lookup(coll, query, reader);
+    this.docsExamined += docs.length;
+    return docs;
+  }
+
+  private lookup(coll: string, query: Doc, reader: Reader): Doc[] {
     const id = query._id;
     if (typeof id === 'string') {
       const body = reader.get(coll, id);
@@ -326,7 +336,10 @@ export class DatabaseEngine {
     const key = writeKey(coll, id);
     const holder = this.locks.get(key);
     if (holder && holder !== tx.id) {
-      throw new CloudError('DATABASE_TRANSACTION_CONFLICT', `document ${id} of ${coll} is written by another transaction`);
+      throw new CloudError(
+        'DATABASE_TRANSACTION_CONFLICT',
+        `document ${id} of ${coll} is written by another transaction`,
+      );
     }
     const existing = tx.writes.get(key);
     if (existing) {
@@ -335,7 +348,10 @@ export class DatabaseEngine {
     }
     const before = tx.reader.get(coll, id);
     if (this.store.reader.get(coll, id) !== before) {
-      throw new CloudError('DATABASE_TRANSACTION_CONFLICT', `document ${id} of ${coll} changed after the transaction began`);
+      throw new CloudError(
+        'DATABASE_TRANSACTION_CONFLICT',
+        `document ${id} of ${coll} changed after the transaction began`,
+      );
     }
     this.locks.set(key, tx.id);
     tx.writes.set(key, { coll, id, before, after: doc });
@@ -346,7 +362,10 @@ export class DatabaseEngine {
     try {
       for (const write of tx.writes.values()) {
         if (this.store.reader.get(write.coll, write.id) !== write.before) {
-          throw new CloudError('DATABASE_TRANSACTION_CONFLICT', `document ${write.id} of ${write.coll} changed meanwhile`);
+          throw new CloudError(
+            'DATABASE_TRANSACTION_CONFLICT',
+            `document ${write.id} of ${write.coll} changed meanwhile`,
+          );
         }
       }
       this.store.atomically(() => {

@@ -108,16 +108,22 @@ export class Store {
     this.main.exec(SCHEMA);
     this.reader = new Reader(this.main);
     this.writes = {
-      putDoc: this.main.prepare('INSERT INTO docs (coll, id, body) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET body = excluded.body'),
+      putDoc: this.main.prepare(
+        'INSERT INTO docs (coll, id, body) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET body = excluded.body',
+      ),
       insertDoc: this.main.prepare('INSERT INTO docs (coll, id, body) VALUES (?, ?, ?)'),
       deleteDoc: this.main.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
       dropIx: this.main.prepare('DELETE FROM ix WHERE coll = ? AND id = ?'),
       dropUx: this.main.prepare('DELETE FROM ux WHERE coll = ? AND id = ?'),
       addIx: this.main.prepare('INSERT OR IGNORE INTO ix (coll, name, key, id) VALUES (?, ?, ?, ?)'),
       addUx: this.main.prepare('INSERT INTO ux (coll, name, key, id) VALUES (?, ?, ?, ?)'),
-      saveSpec: this.main.prepare('INSERT INTO collections (name, spec) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET spec = excluded.spec'),
+      saveSpec: this.main.prepare(
+        'INSERT INTO collections (name, spec) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET spec = excluded.spec',
+      ),
     };
-    for (const row of this.main.prepare<[], { name: string; spec: string }>('SELECT name, spec FROM collections').all()) {
+    for (const row of this.main
+      .prepare<[], { name: string; spec: string }>('SELECT name, spec FROM collections')
+      .all()) {
       this.specs.set(row.name, JSON.parse(row.spec) as CollectionSpec);
     }
   }

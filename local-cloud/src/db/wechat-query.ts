@@ -19,7 +19,8 @@ function normaliseCondition(value: Value): Value {
   if (!isPlainObject(value) || !isOperatorObject(value)) return value;
   const out: Doc = {};
   for (const [op, operand] of Object.entries(value)) {
-    out[op] = op === '$elemMatch' && isPlainObject(operand) && !isOperatorObject(operand) ? toMongoQuery(operand) : operand;
+    out[op] =
+      op === '$elemMatch' && isPlainObject(operand) && !isOperatorObject(operand) ? toMongoQuery(operand) : operand;
   }
   return out;
 }

@@ -35,7 +35,11 @@ type Handler = (call: OpenApiCall, config: OpenApiConfig) => Promise<OpenApiResu
 const wxError = (errcode: number, errmsg: string) => json({ errcode, errmsg });
 
 const getUnlimitedSchema = z.object({
-  scene: z.string().min(1).max(32).regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/),
+  scene: z
+    .string()
+    .min(1)
+    .max(32)
+    .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/),
   page: z
     .string()
     .regex(/^[^/?][^?]*$/)

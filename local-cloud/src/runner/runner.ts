@@ -211,7 +211,12 @@ export class FunctionRunner {
     const config = this.config(name);
     let pool = this.pools.get(name);
     if (!pool) {
-      const setup: WorkerSetup = { functionName: name, entry, cloudUrl: this.options.cloudUrl(), env: this.options.env };
+      const setup: WorkerSetup = {
+        functionName: name,
+        entry,
+        cloudUrl: this.options.cloudUrl(),
+        env: this.options.env,
+      };
       pool = new FunctionPool(setup, this.options.workersPerFunction ?? 4);
       this.pools.set(name, pool);
     }

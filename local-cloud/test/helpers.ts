@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../dist/index';
+
+export const FUNCTIONS_DIR = join(__dirname, 'fixtures', 'functions');
+
+/** The real wx-server-sdk, as a cloud function would load it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Sdk = any;
+
+export interface TestCloud {
+  cloud: LocalCloud;
+  sdk: Sdk;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  _: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  $: any;
+  dataDir: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts a local cloud on a free port with its own data folder and points this test file's wx-server-sdk at it,
+ * exactly as the runner does for a function (TCB_CONTEXT_CNFG, TENCENTCLOUD_RUNENV=SCF, a dummy secret).
+ */
+export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-test-'));
+  const cloud = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS_DIR, ...options });
+  Object.assign(process.env, cloud.sdkEnvironment());
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('wx-server-sdk') as Sdk;
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+  const db = sdk.database();
+  return {
+    cloud,
+    sdk,
+    db,
+    _: db.command,
+    $: db.command.aggregate,
+    dataDir,
+    close: async () => {
+      await cloud.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The error a promise rejects with (fails the test when it resolves). */
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ errCode?: number; errMsg?: string; code?: string; message?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { errCode?: number; errMsg?: string };
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+}
