@@ -121,10 +121,12 @@ export class DatabaseEngine {
   }
 
   private lookup(coll: string, query: Doc, reader: Reader): Doc[] {
-    const id = query._id;
-    if (typeof id === 'string') {
-      const body = reader.get(coll, id);
-      return body === undefined ? [] : [decode(body) as Doc];
+    const ids = idsOf(query._id);
+    if (ids) {
+      return ids.flatMap((id) => {
+        const body = reader.get(coll, id);
+        return body === undefined ? [] : [decode(body) as Doc];
+      });
     }
     const plan = choosePlan(query, this.store.indexes(coll));
     if (plan) {
@@ -398,6 +400,16 @@ export class DatabaseEngine {
   openTransactions(): number {
     return this.transactions.size;
   }
+}
+
+/** The ids an `_id` condition names outright (a string, `$eq` or `$in` of strings), read by primary key. */
+function idsOf(condition: Value | undefined): string[] | undefined {
+  if (typeof condition === 'string') return [condition];
+  if (!isPlainObject(condition) || Object.keys(condition).length !== 1) return undefined;
+  if (typeof condition.$eq === 'string') return [condition.$eq];
+  const list = condition.$in;
+  if (Array.isArray(list) && list.every((id) => typeof id === 'string')) return [...new Set(list as string[])];
+  return undefined;
 }
 
 function duplicateId(coll: string, id: string): CloudError {
