@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CloudError, collectionMissing } from '../errors';
 import { type Doc, type Value, decode, decodeDoc, encode, isPlainObject } from '../ejson';
 import type { Manifest } from './manifest';
-import { compileQuery, runPipeline, runUpdate, sortSkipLimitProject } from './mingo';
+import { cloneDoc, compileQuery, runPipeline, runUpdate, sortSkipLimitProject } from './mingo';
 import { choosePlan } from './planner';
 import { type Reader, Store } from './store';
 import { toMongoQuery, toMongoUpdate } from './wechat-query';
@@ -105,7 +105,7 @@ export class DatabaseEngine {
   private readDoc(coll: string, id: string, tx: Transaction | undefined): Doc | undefined {
     if (tx) {
       const pending = tx.writes.get(writeKey(coll, id));
-      if (pending) return pending.after === null ? undefined : structuredClone(pending.after);
+      if (pending) return pending.after === null ? undefined : cloneDoc(pending.after);
       const body = tx.reader.get(coll, id);
       return body === undefined ? undefined : (decode(body) as Doc);
     }

@@ -1,7 +1,8 @@
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import type { Modifier } from 'mingo/updater';
+import { cloneDeep, isEqual } from 'mingo/util';
 import { CloudError } from '../errors';
-import type { Doc } from '../ejson';
+import { type Doc, type Value, isPlainObject } from '../ejson';
 
 export type Resolver = (collection: string) => Doc[];
 
@@ -46,9 +47,41 @@ export function sortSkipLimitProject(
   });
 }
 
+/** A deep copy made in this realm (structuredClone's copies fail mingo's equality checks under jest's sandbox). */
+export function cloneDoc(doc: Doc): Doc {
+  return cloneDeep(doc) as Doc;
+}
+
+/**
+ * mingo rewrites $pullAll as `$pull: {$in: [...]}`, which never matches an element that is itself an array:
+ * apply $pullAll here, by deep equality, as MongoDB and WeChat (U7) do.
+ */
+function pullAll(doc: Doc, spec: Value): void {
+  if (!isPlainObject(spec)) throw new CloudError('DATABASE_INVALID_OPERRATOR', '$pullAll needs {field: [values]}');
+  for (const [path, values] of Object.entries(spec)) {
+    if (!Array.isArray(values)) throw new CloudError('DATABASE_INVALID_OPERRATOR', `$pullAll.${path} must be an array`);
+    const keys = path.split('.');
+    let parent: Value = doc;
+    for (const key of keys.slice(0, -1)) {
+      parent = isPlainObject(parent) || Array.isArray(parent) ? ((parent as Doc)[key] ?? null) : null;
+    }
+    const last = keys[keys.length - 1];
+    const container = parent as Doc | null;
+    const current = container && typeof container === 'object' ? container[last] : undefined;
+    if (Array.isArray(current)) {
+      container![last] = current.filter((item) => !values.some((value) => isEqual(item, value)));
+    }
+  }
+}
+
 export function runUpdate(doc: Doc, modifier: Doc): Doc {
-  const copy = structuredClone(doc);
-  guarded(() => applyUpdate(copy, modifier as Modifier<Doc>, undefined, undefined, { cloneMode: 'deep' }));
+  const copy = cloneDoc(doc);
+  const { $pullAll, ...rest } = modifier;
+  guarded(() => {
+    if (Object.keys(rest).length > 0)
+      applyUpdate(copy, rest as Modifier<Doc>, undefined, undefined, { cloneMode: 'deep' });
+  });
+  if ($pullAll !== undefined) pullAll(copy, $pullAll);
   return copy;
 }
 
