@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CloudError, collectionMissing } from '../errors';
 import { type Doc, type Value, decode, decodeDoc, encode, isPlainObject } from '../ejson';
+import { rewriteBucket } from './bucket';
 import type { Manifest } from './manifest';
 import { cloneDoc, compileQuery, runPipeline, runUpdate, sortSkipLimitProject } from './mingo';
 import { choosePlan } from './planner';
@@ -298,10 +299,11 @@ export class DatabaseEngine {
     if (params.transactionId) {
       throw new CloudError('DATABASE_REQUEST_FAILED', '事务中不支持聚合操作');
     }
-    const pipeline: Doc[] = params.stages.map(({ stageKey, stageValue }) => {
+    const pipeline: Doc[] = params.stages.flatMap(({ stageKey, stageValue }) => {
       const value: Value = decode(stageValue);
-      if (stageKey === '$match' && isPlainObject(value)) return { $match: toMongoQuery(value) };
-      return { [stageKey]: value };
+      if (stageKey === '$match' && isPlainObject(value)) return [{ $match: toMongoQuery(value) }];
+      if (stageKey === '$bucket') return rewriteBucket(value);
+      return [{ [stageKey]: value }];
     });
     const first = pipeline[0]?.$match;
     const source = isPlainObject(first) ? this.candidates(coll, first) : this.candidates(coll, {});

@@ -27,11 +27,13 @@ export function scalarKey(value: Value | undefined): string | undefined {
   return undefined;
 }
 
-/** The range of keys that holds every value of the same type as `value`. */
+/** The range of keys that holds every value of the same type as `value`: [lower, upper). */
 export function typeRange(value: Value): { lower: string; upper: string } | undefined {
   const key = scalarKey(value);
   if (!key || key === NULL_KEY || key.startsWith('b')) return undefined;
-  return { lower: key[0], upper: `${key[0]}\uffff` };
+  // The next type letter bounds the range: SQLite compares UTF-8 bytes, where any \uffff suffix would sort below
+  // characters outside the BMP.
+  return { lower: key[0], upper: String.fromCharCode(key.charCodeAt(0) + 1) };
 }
 
 /** Every value found at a dot path, stepping through arrays as MongoDB does; array leaves give their elements. */

@@ -69,7 +69,7 @@ function rangeLookup(range: NonNullable<FieldCondition['range']>): KeyLookup | u
       lower: scalarKey(lowerValue),
       lowerInclusive: range.gt === undefined,
       upper: bracket.upper,
-      upperInclusive: true,
+      upperInclusive: false,
     };
   }
   return {

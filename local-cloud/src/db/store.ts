@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudError } from '../errors';
-import type { Doc } from '../ejson';
+import { type Doc, decode } from '../ejson';
 import { indexEntries } from './index-keys';
 import type { CollectionSpec, IndexSpec, Manifest } from './manifest';
 import type { KeyLookup } from './planner';
@@ -171,8 +171,9 @@ export class Store {
   private rebuildIndexes(coll: string): void {
     this.main.prepare('DELETE FROM ix WHERE coll = ?').run(coll);
     this.main.prepare('DELETE FROM ux WHERE coll = ?').run(coll);
-    for (const row of this.reader.scan(coll)) {
-      this.indexDoc(coll, row.id, JSON.parse(row.body) as Doc);
+    // Read first: better-sqlite3 refuses writes on a connection while one of its iterators is open.
+    for (const row of [...this.reader.scan(coll)]) {
+      this.indexDoc(coll, row.id, decode(row.body) as Doc);
     }
   }
 
