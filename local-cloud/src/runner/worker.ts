@@ -19,7 +19,8 @@ Object.assign(process.env, {
   TENCENTCLOUD_SECRETID: 'local-secret-id',
   TENCENTCLOUD_SECRETKEY: 'local-secret-key',
   TENCENTCLOUD_SESSIONTOKEN: 'local-session-token',
-  WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6',
+  // The SDK copies only the variables named here into its context; WX_API_TOKEN becomes each call's wxCloudApiToken.
+  WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6,WX_API_TOKEN',
   SILENCE: 'true',
 });
 

@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type TestCloud, rejection, startTestCloud } from './helpers';
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startTestCloud();
+});
+afterAll(() => t.close());
+
+/** A tiny but well-formed PNG (1×1, red), so that the bytes are binary and not valid UTF-8. */
+const PNG_BYTES = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+interface TempFile {
+  fileID: string;
+  status: number;
+  errMsg: string;
+  tempFileURL: string;
+  maxAge?: number;
+}
+
+async function upload(cloudPath: string, fileContent: Buffer): Promise<string> {
+  const res = (await t.sdk.uploadFile({ cloudPath, fileContent })) as { fileID: string };
+  return res.fileID;
+}
+
+async function tempFile(fileID: string, maxAge?: number): Promise<TempFile> {
+  const fileList = maxAge === undefined ? [fileID] : [{ fileID, maxAge }];
+  const res = (await t.sdk.getTempFileURL({ fileList })) as { fileList: TempFile[] };
+  expect(res.fileList).toHaveLength(1);
+  return res.fileList[0];
+}
+
+async function tempUrl(fileID: string, maxAge?: number): Promise<string> {
+  const file = await tempFile(fileID, maxAge);
+  expect(file.status).toBe(0);
+  expect(file.tempFileURL).toMatch(/^http:\/\//);
+  return file.tempFileURL;
+}
+
+/** Every file under a folder, as paths relative to it. */
+function filesUnder(root: string, prefix = ''): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(root, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+describe('upload and temporary URLs', () => {
+  test('uploadFile returns a cloud:// fileID of this env that names the cloud path', async () => {
+    const fileID = await upload('avatars/u1.png', PNG_BYTES);
+    expect(fileID).toMatch(/^cloud:\/\/local-env\./);
+    expect(fileID.endsWith('/avatars/u1.png')).toBe(true);
+  });
+
+  test.each([
+    ['png', 'photos/a.png', PNG_BYTES, /^image\/png/],
+    [
+      'jpg',
+      'photos/b.jpg',
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff]),
+      /^image\/jpeg/,
+    ],
+    ['txt', 'notes/c.txt', Buffer.from('社区报到 — plain text\n', 'utf8'), /^text\/plain/],
+  ])(
+    'a %s file loads from its temporary URL with the same bytes and its content-type',
+    async (_kind, path, bytes, type) => {
+      const fileID = await upload(path, bytes);
+      const url = await tempUrl(fileID);
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(type);
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+    },
+  );
+
+  test('a file in a nested folder with spaces and Chinese characters round-trips', async () => {
+    const bytes = randomBytes(2048);
+    const fileID = await upload('报到 照片/2024 01/第 1 张.png', bytes);
+    const url = await tempUrl(fileID);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  test('uploading to the same cloud path again replaces the content', async () => {
+    const fileID = await upload('replace/me.txt', Buffer.from('first version, longer than the second'));
+    const again = await upload('replace/me.txt', Buffer.from('second'));
+    expect(again).toBe(fileID);
+    const res = await fetch(await tempUrl(fileID));
+    expect(await res.text()).toBe('second');
+  });
+
+  test('getTempFileURL answers several files in one call, in order', async () => {
+    const a = await upload('batch/a.txt', Buffer.from('A'));
+    const b = await upload('batch/b.txt', Buffer.from('B'));
+    const res = (await t.sdk.getTempFileURL({ fileList: [b, a] })) as { fileList: TempFile[] };
+    expect(res.fileList.map((f) => f.fileID)).toEqual([b, a]);
+    expect(res.fileList.map((f) => f.status)).toEqual([0, 0]);
+    const texts = await Promise.all(res.fileList.map(async (f) => (await fetch(f.tempFileURL)).text()));
+    expect(texts).toEqual(['B', 'A']);
+  });
+});
+
+describe('signed URLs', () => {
+  let fileID: string;
+  let url: string;
+  beforeAll(async () => {
+    fileID = await upload('signed/secret.txt', Buffer.from('only with a valid signature'));
+    url = await tempUrl(fileID);
+  });
+
+  test('the untouched URL works (control)', async () => {
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('only with a valid signature');
+  });
+
+  test('a tampered signature is refused with 403', async () => {
+    const tampered = new URL(url);
+    const sign = tampered.searchParams.get('sign') ?? '';
+    expect(sign).not.toBe('');
+    const flipped = (sign[0] === '0' ? '1' : '0') + sign.slice(1);
+    tampered.searchParams.set('sign', flipped);
+    const res = await fetch(tampered);
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain('only with a valid signature');
+  });
+
+  test('a missing signature is refused with 403', async () => {
+    const bare = new URL(url);
+    bare.searchParams.delete('sign');
+    expect((await fetch(bare)).status).toBe(403);
+  });
+
+  test('an expires value edited into the past is refused with 403', async () => {
+    const edited = new URL(url);
+    edited.searchParams.set('expires', String(Math.floor(Date.now() / 1000) - 60));
+    expect((await fetch(edited)).status).toBe(403);
+  });
+
+  test('an expires value edited further into the future is refused too (it is signed)', async () => {
+    const edited = new URL(url);
+    const expires = Number(edited.searchParams.get('expires'));
+    expect(Number.isFinite(expires)).toBe(true);
+    edited.searchParams.set('expires', String(expires + 3600));
+    expect((await fetch(edited)).status).toBe(403);
+  });
+
+  test("one file's signature does not open another file", async () => {
+    const other = await upload('signed/other.txt', Buffer.from('another file'));
+    const otherUrl = new URL(await tempUrl(other));
+    const forged = new URL(url);
+    forged.pathname = otherUrl.pathname;
+    const res = await fetch(forged);
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain('another file');
+  });
+
+  test('a URL past its maxAge is refused with 403', async () => {
+    const short = await tempFile(fileID, 1);
+    expect(short.status).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    expect((await fetch(short.tempFileURL)).status).toBe(403);
+  });
+
+  test('the upload URL cannot be reused with a forged signature to overwrite a file', async () => {
+    const forged = new URL(url);
+    forged.pathname = forged.pathname.replace('/download/', '/upload/');
+    const res = await fetch(forged, { method: 'PUT', body: 'overwritten' });
+    expect(res.status).toBe(403);
+    const { fileContent } = (await t.sdk.downloadFile({ fileID })) as { fileContent: Buffer };
+    expect(fileContent.toString('utf8')).toBe('only with a valid signature');
+  });
+});
+
+describe('download and delete', () => {
+  test('downloadFile returns the bytes', async () => {
+    const bytes = randomBytes(4096);
+    const fileID = await upload('dl/blob.png', bytes);
+    const res = (await t.sdk.downloadFile({ fileID })) as { fileContent: Buffer };
+    expect(Buffer.isBuffer(res.fileContent)).toBe(true);
+    expect(res.fileContent.equals(bytes)).toBe(true);
+  });
+
+  test('deleteFile removes the file: its URL stops working and getTempFileURL reports it missing', async () => {
+    const fileID = await upload('dl/doomed.txt', Buffer.from('bye'));
+    const url = await tempUrl(fileID);
+    expect((await fetch(url)).status).toBe(200);
+
+    const del = (await t.sdk.deleteFile({ fileList: [fileID] })) as {
+      fileList: { fileID: string; status: number }[];
+    };
+    expect(del.fileList).toEqual([expect.objectContaining({ fileID, status: 0 })]);
+
+    const after = await tempFile(fileID);
+    expect(after.status).not.toBe(0);
+    expect(after.tempFileURL).toBe('');
+    expect((await fetch(url)).status).not.toBe(200);
+    await expect(t.sdk.downloadFile({ fileID })).rejects.toBeDefined();
+  });
+
+  test('deleting a file twice reports the second time as a failure', async () => {
+    const fileID = await upload('dl/twice.txt', Buffer.from('x'));
+    await t.sdk.deleteFile({ fileList: [fileID] });
+    const again = (await t.sdk.deleteFile({ fileList: [fileID] })) as { fileList: { status: number }[] };
+    expect(again.fileList[0].status).not.toBe(0);
+  });
+});
+
+describe('refusals', () => {
+  test('a fileID of another env is refused, even when this env holds a file at that path', async () => {
+    const own = await upload('shared/name.txt', Buffer.from('mine'));
+    const foreign = own.replace(/^cloud:\/\/local-env\.[^/]+\//, 'cloud://other-env.other-env-1234/');
+    expect(foreign).not.toBe(own);
+    expect(foreign).toMatch(/^cloud:\/\/other-env\./);
+
+    const temp = await tempFile(foreign);
+    expect(temp.status).not.toBe(0);
+    expect(temp.tempFileURL).toBe('');
+    await expect(t.sdk.downloadFile({ fileID: foreign })).rejects.toBeDefined();
+
+    const del = (await t.sdk.deleteFile({ fileList: [foreign] })) as { fileList: { status: number }[] };
+    expect(del.fileList[0].status).not.toBe(0);
+    // …and the file of this env is untouched.
+    expect((await fetch(await tempUrl(own))).status).toBe(200);
+  });
+
+  test('a fileID with a bucket other than this env’s is refused', async () => {
+    const own = await upload('shared/bucket.txt', Buffer.from('mine'));
+    const foreign = own.replace(/^cloud:\/\/local-env\.[^/]+\//, 'cloud://local-env.someone-elses-bucket/');
+    expect(foreign).not.toBe(own);
+    expect((await tempFile(foreign)).status).not.toBe(0);
+  });
+
+  test.each(['../escape-NAME.txt', 'a/../../escape-NAME.txt', 'a/b/../../../../escape-NAME.txt'])(
+    'the cloud path %s cannot write outside the storage folder',
+    async (pattern) => {
+      const name = `escape-${randomBytes(6).toString('hex')}`;
+      const cloudPath = pattern.replace('escape-NAME', name);
+      const before = filesUnder(t.dataDir);
+      const error = await rejection(t.sdk.uploadFile({ cloudPath, fileContent: Buffer.from('escaped') }));
+      expect(error.errMsg ?? error.message).toBeTruthy();
+      // Nothing landed anywhere in the data folder or next to it.
+      expect(filesUnder(t.dataDir).filter((f) => f.includes(name))).toEqual([]);
+      expect(filesUnder(t.dataDir)).toEqual(before);
+      expect(existsSync(join(dirname(t.dataDir), `${name}.txt`))).toBe(false);
+      expect(existsSync(join(dirname(dirname(t.dataDir)), `${name}.txt`))).toBe(false);
+    },
+  );
+
+  test('a fileID with .. cannot read files outside the storage folder (the database file)', async () => {
+    expect(existsSync(join(t.dataDir, 'database.sqlite'))).toBe(true);
+    const own = await upload('x/y.txt', Buffer.from('y'));
+    const prefix = own.slice(0, own.length - 'x/y.txt'.length);
+    for (const escape of ['../database.sqlite', 'x/../../database.sqlite']) {
+      const temp = await tempFile(prefix + escape);
+      expect(temp.status).not.toBe(0);
+      expect(temp.tempFileURL).toBe('');
+      await expect(t.sdk.downloadFile({ fileID: prefix + escape })).rejects.toBeDefined();
+    }
+  });
+
+  test('a download URL path with encoded .. is refused', async () => {
+    const own = await upload('x/z.txt', Buffer.from('z'));
+    const url = new URL(await tempUrl(own));
+    for (const path of ['/storage/download/..%2Fdatabase.sqlite', '/storage/download/x%2F..%2F..%2Fdatabase.sqlite']) {
+      const res = await fetch(`${url.origin}${path}${url.search}`);
+      expect(res.status).toBe(403);
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(body.subarray(0, 6).toString('latin1')).not.toBe('SQLite');
+    }
+  });
+});
