@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { DatabaseEngine } from './db/database';
 import { CloudError } from './errors';
-import { encodeResponse } from './openapi/envelope';
 import { type OpenApiConfig, callOpenApi } from './openapi/apis';
-import { decodeRequest } from './openapi/envelope';
+import { decodeRequest, encodeResponse } from './openapi/envelope';
 import type { FunctionRunner, Identity } from './runner/runner';
 import type { FileStorage } from './storage';
 

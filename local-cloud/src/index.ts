@@ -7,7 +7,7 @@ import type { AdminContext } from './admin';
 import { DatabaseEngine } from './db/database';
 import { type Manifest, loadManifest, parseManifest } from './db/manifest';
 import { Store } from './db/store';
-import { type OutboxMessage, supportedApis } from './openapi/apis';
+import { type OutboxMessage, fillQrTemplate, supportedApis } from './openapi/apis';
 import { Outbox } from './outbox';
 import { FunctionRunner, type Identity, type InvokeOutcome } from './runner/runner';
 import { type RouteHandler, adminRoute, readBody, sendJson } from './server';
@@ -33,7 +33,7 @@ export interface LocalCloudOptions {
   env?: string;
   /** Where a browser reaches this server; defaults to http://host:port. Temporary file URLs and QR codes use it. */
   publicUrl?: string;
-  /** The URL a mini-program code encodes: `{page}` and `{scene}` are filled in (default: the H5 hash route). */
+  /** The URL a mini-program code encodes: `{base}`, `{page}` and `{scene}` are filled in (default: the H5 hash route). */
   qrUrlTemplate?: string;
   /** Words that make security.msgSecCheck answer `risky`. */
   blockedWords?: string[];
@@ -49,6 +49,8 @@ export interface InvokeResponse {
   calls: Record<string, number>;
 }
 
+/** The H5 build's hash route to the page, carrying the same scene a mini-program code would. */
+const DEFAULT_QR_TEMPLATE = '{base}/#/{page}?scene={scene}';
 const DEFAULT_BLOCKED_WORDS = ['法轮', '赌博', '代开发票', '枪支'];
 
 /**
@@ -98,14 +100,12 @@ export class LocalCloud {
       runner: this.runner,
       stats: this.stats,
       openapi: {
-        qrUrlTemplate: options.qrUrlTemplate ?? '{base}/#/{page}?scene={scene}',
+        qrUrl: (page, scene) =>
+          fillQrTemplate(options.qrUrlTemplate ?? DEFAULT_QR_TEMPLATE, this.publicUrl, page, scene),
         blockedWords: options.blockedWords ?? DEFAULT_BLOCKED_WORDS,
         deliver: (message: OutboxMessage) => this.outbox.deliver(message),
       },
     };
-    Object.defineProperty(ctx.openapi, 'qrUrlTemplate', {
-      get: () => (options.qrUrlTemplate ?? '{base}/#/{page}?scene={scene}').replace('{base}', this.publicUrl),
-    });
     const routes: RouteHandler[] = [
       ...(options.routes ?? []),
       adminRoute(ctx),

@@ -17,8 +17,8 @@ export interface OutboxMessage {
 }
 
 export interface OpenApiConfig {
-  /** The URL a mini-program code encodes for the browser build; `{page}` and `{scene}` are filled in. */
-  qrUrlTemplate: string;
+  /** The URL a mini-program code encodes for the browser build, given the code's page and scene. */
+  qrUrl: (page: string, scene: string) => string;
   /** Words that make security.msgSecCheck answer `risky`. */
   blockedWords: string[];
   /** Records what subscribeMessage.send delivered. */
@@ -71,8 +71,9 @@ const subscribeSchema = z.object({
 
 const phoneSchema = z.object({ code: z.string().min(1) });
 
-export function qrUrl(template: string, page: string, scene: string): string {
-  return template.replace('{page}', page).replace('{scene}', encodeURIComponent(scene));
+/** Fills a URL template: `{base}` (the server's public URL), `{page}` and `{scene}` (URI-encoded). */
+export function fillQrTemplate(template: string, base: string, page: string, scene: string): string {
+  return template.replace('{base}', base).replace('{page}', page).replace('{scene}', encodeURIComponent(scene));
 }
 
 const handlers: Record<string, Handler> = {
@@ -83,7 +84,7 @@ const handlers: Record<string, Handler> = {
       return field === 'page' ? wxError(41030, 'invalid page') : wxError(40169, `invalid ${String(field)}`);
     }
     const { scene, page = 'pages/index/index', width = 430 } = parsed.data;
-    const body = await QRCode.toBuffer(qrUrl(config.qrUrlTemplate, page, scene), {
+    const body = await QRCode.toBuffer(config.qrUrl(page, scene), {
       type: 'png',
       width,
       margin: 2,
