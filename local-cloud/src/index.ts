@@ -223,6 +223,7 @@ export class LocalCloud {
       this.server.close(() => done());
       this.server.closeAllConnections();
     });
+    this.db.abortAll();
     this.store.close();
   }
 }

@@ -77,8 +77,13 @@ export class DatabaseEngine {
     store.applyManifest(manifest);
   }
 
-  reset(manifest: Manifest = this.manifest): void {
+  /** Ends every open transaction, releasing its snapshot. */
+  abortAll(): void {
     for (const id of [...this.transactions.keys()]) this.endTransaction(id);
+  }
+
+  reset(manifest: Manifest = this.manifest): void {
+    this.abortAll();
     this.manifest = manifest;
     this.store.reset(manifest);
   }
