@@ -130,6 +130,15 @@ describe('failures', () => {
     expect(next.outcome).toMatchObject({ ok: true, result: { slept: 10 } });
   });
 
+  test('a function whose instance dies (unhandled rejection) fails at once with -504002, and the next call runs', async () => {
+    const { outcome } = await t.cloud.invoke('crash', {}, { openid: 'o' });
+    expect(outcome).toMatchObject({ ok: false, errCode: -504002 });
+    if (outcome.ok) throw new Error('expected a failure');
+    expect(outcome.errMsg).toMatch(/exited/);
+    const again = await t.cloud.invoke('whoami', {}, { openid: 'o-after-crash' });
+    expect(again.outcome).toMatchObject({ ok: true, result: { after: { OPENID: 'o-after-crash' } } });
+  });
+
   test('an unknown function returns -501000', async () => {
     const { outcome } = await t.cloud.invoke('no-such-function', {}, { openid: 'o' });
     expect(outcome).toMatchObject({ ok: false, errCode: -501000 });

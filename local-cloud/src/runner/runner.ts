@@ -128,18 +128,28 @@ class FunctionPool {
       return;
     }
     await new Promise<void>((done) => {
-      const timer = setTimeout(() => {
+      const settle = () => {
+        clearTimeout(timer);
         slot.worker.off('message', onMessage);
+        slot.worker.off('exit', onExit);
+        done();
+      };
+      const onExit = (code: number) => {
+        settle();
+        fail(
+          INVOKE_ERRORS.executeFail,
+          `functions execute fail | errMsg: the function's process exited (code ${code})`,
+        );
+      };
+      const timer = setTimeout(() => {
+        settle();
         this.drop(slot);
         void slot.worker.terminate();
-        const seconds = job.message.timeoutMs / 1000;
-        fail(INVOKE_ERRORS.timeout, `Invoking task timed out after ${seconds} seconds`);
-        done();
+        fail(INVOKE_ERRORS.timeout, `Invoking task timed out after ${job.message.timeoutMs / 1000} seconds`);
       }, job.message.timeoutMs);
       const onMessage = (reply: WorkerReply) => {
         if (reply.type !== 'result' || reply.requestId !== requestId) return;
-        clearTimeout(timer);
-        slot.worker.off('message', onMessage);
+        settle();
         const durationMs = Date.now() - job.started;
         if (reply.ok) job.resolve({ ok: true, result: reply.result, requestId, durationMs });
         else
@@ -147,9 +157,9 @@ class FunctionPool {
             INVOKE_ERRORS.executeFail,
             `functions execute fail | errMsg: Error: ${reply.message}${reply.stack ? `\n${reply.stack}` : ''}`,
           );
-        done();
       };
       slot.worker.on('message', onMessage);
+      slot.worker.once('exit', onExit);
       slot.worker.postMessage(job.message);
     });
   }
