@@ -28,12 +28,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
+
 async function measure(
   name: string,
   docs: number | string,
   count: number,
   op: (i: number) => Promise<unknown>,
 ): Promise<Row> {
+  // Unmeasured calls first, so that JIT warm-up does not land in the first row.
+  for (let i = 0; i < WARMUP; i++) await op(count + i);
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();

@@ -120,38 +120,38 @@ export class DatabaseEngine {
   }
 
   /** Documents that may match `query`: by _id, through an index, or (without either) the whole collection. */
-  private candidates(coll: string, query: Doc, reader: Reader = this.store.reader): Doc[] {
-    const docs = this.lookup(coll, query, reader);
+  private *lookup(coll: string, query: Doc, reader: Reader): Generator<Doc> {
+    const ids = idsOf(query._id);
+    const plan = ids ? undefined : choosePlan(query, this.store.indexes(coll));
+    const keys = ids ?? (plan ? reader.ids(coll, plan.index.name, plan.lookup) : undefined);
+    if (keys) {
+      for (const id of keys) {
+        const body = reader.get(coll, id);
+        if (body !== undefined) yield decode(body) as Doc;
+      }
+      return;
+    }
+    for (const row of reader.scan(coll)) yield decode(row.body) as Doc;
+  }
+
+  private candidates(coll: string, query: Doc): Doc[] {
+    const docs = [...this.lookup(coll, query, this.store.reader)];
     this.docsExamined += docs.length;
     return docs;
   }
 
-  private lookup(coll: string, query: Doc, reader: Reader): Doc[] {
-    const ids = idsOf(query._id);
-    if (ids) {
-      return ids.flatMap((id) => {
-        const body = reader.get(coll, id);
-        return body === undefined ? [] : [decode(body) as Doc];
-      });
-    }
-    const plan = choosePlan(query, this.store.indexes(coll));
-    if (plan) {
-      const docs: Doc[] = [];
-      for (const docId of reader.ids(coll, plan.index.name, plan.lookup)) {
-        const body = reader.get(coll, docId);
-        if (body !== undefined) docs.push(decode(body) as Doc);
-      }
-      return docs;
-    }
-    const docs: Doc[] = [];
-    for (const row of reader.scan(coll)) docs.push(decode(row.body) as Doc);
-    return docs;
-  }
-
-  private match(coll: string, rawQuery: unknown): Doc[] {
+  /** The documents matching a query, stopping after `max` (a read without order needs no more than it returns). */
+  private match(coll: string, rawQuery: unknown, max = Infinity): Doc[] {
     const query = toMongoQuery(decodeDoc(rawQuery));
     const test = compileQuery(query);
-    return this.candidates(coll, query).filter(test);
+    const matches: Doc[] = [];
+    for (const doc of this.lookup(coll, query, this.store.reader)) {
+      this.docsExamined++;
+      if (!test(doc)) continue;
+      matches.push(doc);
+      if (matches.length >= max) break;
+    }
+    return matches;
   }
 
   private docIdOf(params: QueryParams): string {
@@ -181,8 +181,9 @@ export class DatabaseEngine {
     }
     const limit = Math.min(Math.max(params.limit ?? DEFAULT_LIMIT, 0), MAX_LIMIT);
     const order = params.order ? (decodeDoc(params.order) as Record<string, 1 | -1>) : undefined;
-    const docs = this.match(params.collectionName, params.query);
-    return { list: sortSkipLimitProject(docs, order, params.offset ?? 0, limit, projection).map(encode) };
+    const offset = params.offset ?? 0;
+    const docs = this.match(params.collectionName, params.query, order ? Infinity : offset + limit);
+    return { list: sortSkipLimitProject(docs, order, offset, limit, projection).map(encode) };
   }
 
   calculateDocument(params: QueryParams): { total: number } {
@@ -244,8 +245,7 @@ export class DatabaseEngine {
       else this.store.atomically(() => this.store.write(coll, id, next, encode(next), 'upsert'));
       return current ? { updated: 1, upsert_id: null } : { updated: 0, upsert_id: id };
     }
-    const matches = this.match(coll, params.query);
-    const targets = params.multi === false ? matches.slice(0, 1) : matches;
+    const targets = this.match(coll, params.query, params.multi === false ? 1 : Infinity);
     if (targets.length === 0 && params.upsert) {
       const seed = equalityFields(toMongoQuery(decodeDoc(params.query)));
       const id = typeof seed._id === 'string' ? seed._id : newDocId();
@@ -267,7 +267,7 @@ export class DatabaseEngine {
     this.requireWritable(coll);
     this.refuseWhereInTransaction(params);
     const data = toMongoUpdate(decodeDoc(params.data));
-    const [target] = this.match(coll, params.query);
+    const [target] = this.match(coll, params.query, 1);
     if (!target) return { updated: 0, doc: null };
     const next = restoreId(runUpdate(target, data), target._id);
     this.store.atomically(() => this.store.write(coll, String(target._id), next, encode(next), 'upsert'));
@@ -286,8 +286,7 @@ export class DatabaseEngine {
       else this.store.atomically(() => this.store.write(coll, id, null, null, 'upsert'));
       return { deleted: 1 };
     }
-    const matches = this.match(coll, params.query);
-    const targets = params.multi === false ? matches.slice(0, 1) : matches;
+    const targets = this.match(coll, params.query, params.multi === false ? 1 : Infinity);
     this.store.atomically(() => {
       for (const doc of targets) this.store.write(coll, String(doc._id), null, null, 'upsert');
     });
