@@ -550,3 +550,39 @@ describe('collections', () => {
     expect((await frozen.get()).data).toEqual([]);
   });
 });
+
+describe('modifyAndReturnDoc (served for @cloudbase/node-sdk updateAndReturn; wx-server-sdk does not expose it)', () => {
+  const post = async (body: Record<string, unknown>) => {
+    const response = await fetch(`${t.cloud.url}/admin?env=${t.cloud.env}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as { data?: { updated: number; doc: string | null }; code?: string };
+  };
+
+  test('updates the first match and answers with the updated document as EJSON', async () => {
+    await u().add({ data: { _id: 'mr-1', group: 'mr', n: 1 } });
+    const reply = await post({
+      action: 'database.modifyAndReturnDoc',
+      collectionName: 'u',
+      queryType: 'WHERE',
+      query: JSON.stringify({ group: 'mr' }),
+      data: JSON.stringify({ $inc: { n: 5 } }),
+    });
+    expect(reply.data?.updated).toBe(1);
+    expect(JSON.parse(reply.data?.doc ?? 'null')).toEqual({ _id: 'mr-1', group: 'mr', n: 6 });
+    expect((await u().doc('mr-1').get()).data.n).toBe(6);
+  });
+
+  test('answers updated 0 and doc null when nothing matches', async () => {
+    const reply = await post({
+      action: 'database.modifyAndReturnDoc',
+      collectionName: 'u',
+      queryType: 'WHERE',
+      query: JSON.stringify({ group: 'no-such-group' }),
+      data: JSON.stringify({ $set: { n: 1 } }),
+    });
+    expect(reply.data).toEqual({ updated: 0, doc: null });
+  });
+});
