@@ -2,7 +2,7 @@
  * Writes and update operators through the real wx-server-sdk against the local cloud. Fact ids (B3, U6, …) refer
  * to /work/shared/reference/wechat-db-semantics.md.
  */
-import { type TestCloud, rejection, startTestCloud } from './helpers';
+import { type TestCloud, rejection, startTestCloud, adminCall } from './helpers';
 
 let t: TestCloud;
 
@@ -552,14 +552,9 @@ describe('collections', () => {
 });
 
 describe('modifyAndReturnDoc (served for @cloudbase/node-sdk updateAndReturn; wx-server-sdk does not expose it)', () => {
-  const post = async (body: Record<string, unknown>) => {
-    const response = await fetch(`${t.cloud.url}/admin?env=${t.cloud.env}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as { data?: { updated: number; doc: string | null }; code?: string };
-  };
+  type Reply = { data?: { updated: number; doc: string | null } };
+  const post = async ({ action, ...fields }: Record<string, unknown>) =>
+    (await adminCall(t.cloud, String(action), fields)) as Reply;
 
   test('updates the first match and answers with the updated document as EJSON', async () => {
     await u().add({ data: { _id: 'mr-1', group: 'mr', n: 1 } });

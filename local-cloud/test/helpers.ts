@@ -59,3 +59,18 @@ export async function rejection(
   }
   throw new Error('expected the promise to reject, but it resolved');
 }
+
+/** One admin API call on the wire, as the SDK would send it (for actions the SDK cannot make, or to see raw codes). */
+export async function adminCall(
+  cloud: LocalCloud,
+  action: string,
+  fields: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${cloud.url}/admin?env=${cloud.env}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action, envName: cloud.env, ...fields }),
+  });
+  if (response.status !== 200) throw new Error(`admin API answered HTTP ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}

@@ -1,4 +1,4 @@
-import { type TestCloud, rejection, startTestCloud } from './helpers';
+import { type TestCloud, rejection, startTestCloud, adminCall } from './helpers';
 
 // Transactions through the real wx-server-sdk. Fact ids (T1..T7, X8) refer to
 // /work/shared/reference/wechat-db-semantics.md.
@@ -31,16 +31,7 @@ async function read(id: string, coll = DOCS): Promise<Row | null> {
   return data.length === 0 ? null : (data[0] as Row);
 }
 
-/** One admin API call on the wire, as the SDK would send it. */
-async function wire(action: string, fields: Row): Promise<Row> {
-  const response = await fetch(`${t.cloud.url}/admin?env=${t.cloud.env}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action, envName: t.cloud.env, ...fields }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Row;
-}
+const wire = (action: string, fields: Row): Promise<Row> => adminCall(t.cloud, action, fields);
 
 describe('runTransaction', () => {
   test('commits and resolves with the callback value (T1)', async () => {
