@@ -28,6 +28,8 @@ export class Reader {
   private readonly count;
   private readonly byKey;
   private readonly byPrefix;
+  /** Range lookups, prepared once per shape of bounds. */
+  private readonly ranges = new Map<string, Database.Statement<string[], { id: string }>>();
 
   constructor(readonly conn: Connection) {
     this.byId = conn.prepare<[string, string], Row>('SELECT id, body FROM docs WHERE coll = ? AND id = ?');
@@ -76,7 +78,12 @@ export class Reader {
       params.push(lookup.upper);
     }
     const sql = `SELECT id FROM ix WHERE ${clauses.join(' AND ')}`;
-    for (const row of this.conn.prepare<string[], { id: string }>(sql).iterate(...params)) ids.add(row.id);
+    let statement = this.ranges.get(sql);
+    if (!statement) {
+      statement = this.conn.prepare<string[], { id: string }>(sql);
+      this.ranges.set(sql, statement);
+    }
+    for (const row of statement.iterate(...params)) ids.add(row.id);
     return [...ids];
   }
 }
