@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DatabaseEngine } from './db/database';
 import { CloudError } from './errors';
-import { type OpenApiConfig, callOpenApi } from './openapi/apis';
+import { type OpenApiConfig, callOpenApi, wxError } from './openapi/apis';
 import { decodeRequest, encodeResponse } from './openapi/envelope';
 import type { FunctionRunner, Identity } from './runner/runner';
 import type { FileStorage } from './storage';
@@ -143,23 +143,17 @@ export async function dispatch(
 
   if (action === 'wx.openApi') {
     const apiName = String(body.apiName ?? '');
-    if (caller.functionName && !caller.openapi?.includes(apiName)) {
-      return {
-        kind: 'binary',
-        contentType: 'application/octet-stream',
-        body: encodeResponse({
-          contentType: 'application/json; charset=utf-8',
-          body: Buffer.from(
-            JSON.stringify({
-              errcode: -604101,
-              errmsg: `function ${caller.functionName} has no permission to call ${apiName}: add it to config.json permissions.openapi`,
-            }),
-          ),
-        }),
-      };
-    }
-    const params = decodeRequest(rawOpenApiRequest ?? Buffer.alloc(0));
-    const result = await callOpenApi(apiName, { params, fromFunction: caller.functionName }, ctx.openapi);
+    const result =
+      caller.functionName && !caller.openapi?.includes(apiName)
+        ? wxError(
+            -604101,
+            `function ${caller.functionName} has no permission to call ${apiName}: add it to config.json permissions.openapi`,
+          )
+        : await callOpenApi(
+            apiName,
+            { params: decodeRequest(rawOpenApiRequest ?? Buffer.alloc(0)), fromFunction: caller.functionName },
+            ctx.openapi,
+          );
     return { kind: 'binary', contentType: 'application/octet-stream', body: encodeResponse(result) };
   }
 

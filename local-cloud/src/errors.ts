@@ -32,5 +32,14 @@ export class CloudError extends Error {
   }
 }
 
+/** A unique index (or `_id`) refused a write; MongoDB's E11000 text, which the cloud passes on. */
+export const duplicateKey = (coll: string, index: string, key: string): CloudError =>
+  new CloudError(
+    'DATABASE_REQUEST_FAILED',
+    `E11000 duplicate key error collection: ${coll} index: ${index} dup key: ${key}`,
+  );
+
+export const duplicateId = (coll: string, id: string): CloudError => duplicateKey(coll, '_id_', `{ _id: "${id}" }`);
+
 export const collectionMissing = (name: string): CloudError =>
   new CloudError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}. database collection not exists`);

@@ -11,6 +11,7 @@ import { type OutboxMessage, fillQrTemplate, supportedApis } from './openapi/api
 import { Outbox } from './outbox';
 import { FunctionRunner, type Identity, type InvokeOutcome } from './runner/runner';
 import { type RouteHandler, adminRoute, readBody, sendJson } from './server';
+import { sdkEnvironment } from './sdk-environment';
 import { FileStorage } from './storage';
 
 export type { Identity, InvokeOutcome } from './runner/runner';
@@ -18,6 +19,7 @@ export type { Manifest, CollectionSpec, IndexSpec } from './db/manifest';
 export type { OutboxMessage } from './openapi/apis';
 export type { RouteHandler } from './server';
 export { loadManifest, parseManifest } from './db/manifest';
+export { sdkEnvironment } from './sdk-environment';
 export { readBody, sendJson } from './server';
 
 export interface LocalCloudOptions {
@@ -189,20 +191,11 @@ export class LocalCloud {
 
   /** The environment that points the real wx-server-sdk at this server (for a script or test outside the runner). */
   sdkEnvironment(): Record<string, string> {
-    return {
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.url}/admin` }),
-      TENCENTCLOUD_RUNENV: 'SCF',
-      TENCENTCLOUD_REGION: 'ap-shanghai',
-      TCB_ENV: this.env,
-      SCF_NAMESPACE: this.env,
-      TENCENTCLOUD_SECRETID: 'local-secret-id',
-      TENCENTCLOUD_SECRETKEY: 'local-secret-key',
-      SILENCE: 'true',
-    };
+    return sdkEnvironment(this.url, this.env);
   }
 
   invoke(name: string, event: unknown, identity: Identity = {}): Promise<InvokeResponse> {
-    return this.runner.invoke(name, event, { source: 'wx_client', ...identity });
+    return this.runner.invoke(name, event, identity);
   }
 
   actionCounts(): Record<string, number> {

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sdkEnvironment } from '../sdk-environment';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -118,16 +119,7 @@ async function main(): Promise<void> {
   mkdirSync(join(functionsDir, 'noop'), { recursive: true });
   writeFileSync(join(functionsDir, 'noop', 'index.js'), 'exports.main = async () => ({ ok: true });\n');
   const { child, url } = await startServer(join(work, 'data'), manifest, functionsDir);
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TCB_ENV: 'local-env',
-    SCF_NAMESPACE: 'local-env',
-    TENCENTCLOUD_SECRETID: 'bench',
-    TENCENTCLOUD_SECRETKEY: 'bench',
-    SILENCE: 'true',
-  });
+  Object.assign(process.env, sdkEnvironment(url, 'local-env'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as Any;
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CloudError, collectionMissing } from '../errors';
+import { CloudError, collectionMissing, duplicateId } from '../errors';
 import { type Doc, type Value, decode, decodeDoc, encode, isPlainObject } from '../ejson';
 import { rewriteBucket } from './bucket';
 import type { Manifest } from './manifest';
@@ -416,13 +416,6 @@ function idsOf(condition: Value | undefined): string[] | undefined {
   const list = condition.$in;
   if (Array.isArray(list) && list.every((id) => typeof id === 'string')) return [...new Set(list as string[])];
   return undefined;
-}
-
-function duplicateId(coll: string, id: string): CloudError {
-  return new CloudError(
-    'DATABASE_REQUEST_FAILED',
-    `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${id}" }`,
-  );
 }
 
 function withoutId(doc: Doc): Doc {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CloudError } from '../errors';
+import { CloudError, duplicateId, duplicateKey } from '../errors';
 import { type Doc, decode } from '../ejson';
 import { indexEntries } from './index-keys';
 import type { CollectionSpec, IndexSpec, Manifest } from './manifest';
@@ -193,10 +193,7 @@ export class Store {
             this.writes.addUx.run(coll, index.name, key, id);
           } catch (error) {
             if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
-              throw new CloudError(
-                'DATABASE_REQUEST_FAILED',
-                `E11000 duplicate key error collection: ${coll} index: ${index.name} dup key: ${key.slice(1)}`,
-              );
+              throw duplicateKey(coll, index.name, key.slice(1));
             }
             throw error;
           }
@@ -221,10 +218,7 @@ export class Store {
         this.writes.insertDoc.run(coll, id, body);
       } catch (error) {
         if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
-          throw new CloudError(
-            'DATABASE_REQUEST_FAILED',
-            `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${id}" }`,
-          );
+          throw duplicateId(coll, id);
         }
         throw error;
       }

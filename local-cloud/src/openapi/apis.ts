@@ -32,7 +32,7 @@ export interface OpenApiCall {
 
 type Handler = (call: OpenApiCall, config: OpenApiConfig) => Promise<OpenApiResult>;
 
-const wxError = (errcode: number, errmsg: string) => json({ errcode, errmsg });
+export const wxError = (errcode: number, errmsg: string) => json({ errcode, errmsg });
 
 const getUnlimitedSchema = z.object({
   scene: z

@@ -210,7 +210,9 @@ export class FunctionRunner {
     return token ? this.live.get(token) : undefined;
   }
 
-  async invoke(name: string, event: unknown, identity: Identity): Promise<InvokeResult> {
+  /** Runs a function as `identity`; without a `source` the call counts as one from the mini-program (`wx_client`). */
+  async invoke(name: string, event: unknown, caller: Identity): Promise<InvokeResult> {
+    const identity: Identity = { source: 'wx_client', ...caller };
     const requestId = randomBytes(16).toString('hex');
     const dir = join(this.options.functionsDir, name);
     const entry = join(dir, 'index.js');

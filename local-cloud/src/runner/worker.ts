@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { sdkEnvironment } from '../sdk-environment';
 import type { InvokeMessage, WorkerReply, WorkerSetup } from './protocol';
 
 type Main = (event: unknown, context: Record<string, unknown>) => unknown;
@@ -9,19 +10,11 @@ if (!port) throw new Error('worker.ts runs only as a worker thread');
 
 // What the cloud's function instance has in its environment, pointed at the local server. process.env is this
 // thread's own copy, so each worker (one invocation at a time) has its own identity.
-Object.assign(process.env, {
-  TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${setup.cloudUrl}/admin` }),
-  TENCENTCLOUD_RUNENV: 'SCF',
-  TENCENTCLOUD_REGION: 'ap-shanghai',
-  TCB_ENV: setup.env,
-  SCF_NAMESPACE: setup.env,
+Object.assign(process.env, sdkEnvironment(setup.cloudUrl, setup.env), {
   SCF_FUNCTIONNAME: setup.functionName,
-  TENCENTCLOUD_SECRETID: 'local-secret-id',
-  TENCENTCLOUD_SECRETKEY: 'local-secret-key',
   TENCENTCLOUD_SESSIONTOKEN: 'local-session-token',
   // The SDK copies only the variables named here into its context; WX_API_TOKEN becomes each call's wxCloudApiToken.
   WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6,WX_API_TOKEN',
-  SILENCE: 'true',
 });
 
 const send = (reply: WorkerReply) => port.postMessage(reply);
@@ -44,7 +37,7 @@ port.on('message', async (message: InvokeMessage) => {
   process.env.WX_UNIONID = identity.unionid ?? '';
   process.env.WX_CLIENTIP = identity.clientIp ?? '';
   process.env.WX_CLIENTIPV6 = '';
-  process.env.TCB_SOURCE = identity.source ?? 'wx_client';
+  process.env.TCB_SOURCE = identity.source ?? '';
   process.env.WX_API_TOKEN = message.token;
   const context = {
     callbackWaitsForEmptyEventLoop: false,
