@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'scratch/**', 'coverage/**', '.local-cloud/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'scratch/**', 'coverage/**', '.local-cloud/**', 'dist-h5/**', 'dist-cloud/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

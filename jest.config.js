@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/local-cloud/test'],
+  roots: ['<rootDir>/local-cloud/test', '<rootDir>/cloudfunctions', '<rootDir>/server/test', '<rootDir>/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 60000,

@@ -1,0 +1,40 @@
+import type { CommunityDoc, CommunitySummary, MemberDoc, UnitDoc, UnitMemberRow, UnitSummary } from '../../types';
+import { collection } from './collections';
+import { maskPhone } from './privacy';
+import { _ } from './sdk';
+import { daysBetween } from './time';
+
+export const RECENT_DAYS = 30;
+
+export function communitySummary(doc: CommunityDoc): CommunitySummary {
+  return { id: doc._id, name: doc.name, street: doc.street };
+}
+
+export function unitSummary(doc: UnitDoc): UnitSummary {
+  return { id: doc._id, name: doc.name };
+}
+
+/** Communities by id, read in one query. */
+export async function communitiesById(ids: Array<string | undefined>): Promise<Map<string, CommunitySummary>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const { data } = (await collection('communities')
+    .where({ _id: _.in(wanted) })
+    .limit(1000)
+    .get()) as { data: unknown[] };
+  return new Map((data as CommunityDoc[]).map((doc) => [doc._id, communitySummary(doc)]));
+}
+
+export function memberRow(member: MemberDoc, communities: Map<string, CommunitySummary>, now: number): UnitMemberRow {
+  const recent = daysBetween(member.unitJoinedAt, now) < RECENT_DAYS;
+  return {
+    memberId: member._id,
+    name: member.name,
+    phoneMasked: maskPhone(member.phone),
+    status: member.status,
+    registeredAt: member.registeredAt,
+    flag: recent ? (member.previousUnitId ? 'transferred' : 'new') : null,
+    community: member.communityId ? (communities.get(member.communityId) ?? null) : null,
+    checkedInAt: member.checkedInAt ?? null,
+  };
+}

@@ -1,0 +1,121 @@
+import type { TestCloud } from '../../local-cloud/test/helpers';
+import { call, ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from './helpers';
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startFunctionsCloud();
+  await seedCounty(t);
+});
+afterAll(() => t.close());
+
+describe('checkin.checkIn', () => {
+  test('a confirmed member checks in once: the 活动证 is issued and a second scan changes nothing', async () => {
+    await verifiedMember(t, 'm-first');
+    const first = await ok(t, 'm-first', 'checkin', 'checkIn', { communityId: 'C01' });
+    expect(first.outcome).toBe('checkedIn');
+    expect(first.community).toEqual({ id: 'C01', name: '东街社区', street: '城关镇' });
+    expect(first.serviceCardNo).toMatch(/^HX\d{4}\d{6}$/);
+
+    const again = await ok(t, 'm-first', 'checkin', 'checkIn', { communityId: 'C01' });
+    expect(again).toEqual({ ...first, outcome: 'alreadyCheckedIn' });
+    const mine = await ok(t, 'm-first', 'checkin', 'getMine');
+    expect(mine.history).toHaveLength(1);
+    expect(mine.serviceCardNo).toBe(first.serviceCardNo);
+    const view = await ok(t, 'm-first', 'community', 'get', { communityId: 'C01' });
+    expect(view.me).toEqual({ state: 'here', checkedInAt: first.checkedInAt, serviceCardNo: first.serviceCardNo });
+  });
+
+  test('moving needs an explicit transfer, keeps the history and the same card number', async () => {
+    await verifiedMember(t, 'm-mover');
+    const first = await ok(t, 'm-mover', 'checkin', 'checkIn', { communityId: 'C01' });
+    const refused = await call(t, 'm-mover', 'checkin', 'checkIn', { communityId: 'C02' });
+    expect(refused).toMatchObject({ ok: false, code: 'CHECKED_IN_ELSEWHERE' });
+    expect((await ok(t, 'm-mover', 'community', 'get', { communityId: 'C02' })).me).toMatchObject({
+      state: 'elsewhere',
+      community: { id: 'C01' },
+    });
+
+    const moved = await ok(t, 'm-mover', 'checkin', 'checkIn', { communityId: 'C02', transfer: true });
+    expect(moved.outcome).toBe('transferred');
+    expect(moved.previousCommunity?.id).toBe('C01');
+    expect(moved.serviceCardNo).toBe(first.serviceCardNo);
+    const mine = await ok(t, 'm-mover', 'checkin', 'getMine');
+    expect(mine.current?.community.id).toBe('C02');
+    expect(mine.history.map((item) => [item.community.id, item.status])).toEqual([
+      ['C02', 'active'],
+      ['C01', 'transferred'],
+    ]);
+    expect(mine.history[1].endedAt).toBe(moved.checkedInAt);
+  });
+
+  test('twenty members checking in at once get twenty distinct, consecutive card numbers', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `m-rush-${String(i).padStart(2, '0')}`);
+    for (const id of ids) await verifiedMember(t, id);
+    const before = (await t.db.collection('serviceCards').count()).total;
+    const results = await Promise.all(ids.map((id) => ok(t, id, 'checkin', 'checkIn', { communityId: 'C02' })));
+    const numbers = results.map((r) => Number(r.serviceCardNo.slice(6))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(20);
+    expect(numbers[19] - numbers[0]).toBe(19);
+    expect((await t.db.collection('serviceCards').count()).total).toBe(before + 20);
+    const year = results[0].serviceCardNo.slice(2, 6);
+    const { data: counter } = await t.db.collection('counters').doc(`serviceCard-${year}`).get();
+    expect(counter.value).toBe(numbers[19]);
+  });
+
+  test('double scan at the same moment creates one check-in', async () => {
+    await verifiedMember(t, 'm-double');
+    const both = await Promise.all([
+      ok(t, 'm-double', 'checkin', 'checkIn', { communityId: 'C01' }),
+      ok(t, 'm-double', 'checkin', 'checkIn', { communityId: 'C01' }),
+    ]);
+    expect(both.map((r) => r.outcome).sort()).toEqual(['alreadyCheckedIn', 'checkedIn']);
+    expect((await t.db.collection('checkIns').where({ memberId: 'm-double' }).count()).total).toBe(1);
+  });
+
+  describe('refusals change nothing', () => {
+    const checkIns = async () => (await t.db.collection('checkIns').count()).total;
+
+    test.each([
+      ['a person who never registered', 'nobody', { communityId: 'C01' }, 'NOT_REGISTERED'],
+      ['an unknown community', 'm-first', { communityId: 'C99' }, 'COMMUNITY_NOT_FOUND'],
+      ['a malformed community id', 'm-first', { communityId: '../C01' }, 'INVALID_INPUT'],
+      ['a missing community id', 'm-first', {}, 'INVALID_INPUT'],
+      ['an extra field', 'm-first', { communityId: 'C01', openid: 'someone-else' }, 'INVALID_INPUT'],
+    ])('%s', async (_label, openid, data, code) => {
+      const before = await checkIns();
+      const result = await call(t, openid, 'checkin', 'checkIn', data);
+      expect(result).toMatchObject({ ok: false, code });
+      if (!result.ok) expect(result.message).toMatch(/\p{Script=Han}/u);
+      expect(await checkIns()).toBe(before);
+    });
+
+    test('a registered member the unit admin has not confirmed yet', async () => {
+      await ok(t, 'm-waiting', 'user', 'register', registration());
+      const before = await checkIns();
+      expect(await call(t, 'm-waiting', 'checkin', 'checkIn', { communityId: 'C01' })).toMatchObject({
+        ok: false,
+        code: 'NOT_VERIFIED',
+        message: expect.stringContaining('等待单位党组织确认'),
+      });
+      expect(await checkIns()).toBe(before);
+    });
+
+    test('a person the unit admin refused', async () => {
+      await ok(t, 'm-refused', 'user', 'register', registration());
+      await ok(t, 'admin-U01', 'unit', 'verifyMember', { memberId: 'm-refused', decision: 'reject' });
+      expect(await call(t, 'm-refused', 'checkin', 'checkIn', { communityId: 'C01' })).toMatchObject({
+        ok: false,
+        code: 'MEMBER_REJECTED',
+      });
+    });
+
+    test('an unknown action, and a call without identity', async () => {
+      expect(await call(t, 'm-first', 'checkin', 'deleteEverything' as 'checkIn')).toMatchObject({
+        ok: false,
+        code: 'UNKNOWN_ACTION',
+      });
+      const { outcome } = await t.cloud.invoke('checkin', { action: 'checkIn', data: { communityId: 'C01' } }, {});
+      expect(outcome).toMatchObject({ ok: true, result: { ok: false, code: 'NOT_SIGNED_IN' } });
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { ActionSpec } from '../_shared/handler';
+import { audit } from '../_shared/audit';
+import { requireUnitAdmin } from '../_shared/auth';
+import { findById } from '../_shared/collections';
+import { AppError } from '../_shared/errors';
+import { documentId } from '../_shared/schemas';
+import { inTransaction } from '../_shared/transaction';
+import { unitMemberRows } from '../_shared/unit-members';
+
+const input = z.strictObject({
+  memberId: documentId('请选择一名党员'),
+  decision: z.enum(['verify', 'reject'], { error: '请选择确认或不确认' }),
+});
+
+/** The unit admin confirms (or refuses) that a registered person is a Party member of the unit; logged. */
+export const verifyMember: ActionSpec<'unit', 'verifyMember'> = {
+  input,
+  async run({ memberId, decision }, { openid }) {
+    const admin = await requireUnitAdmin(openid);
+    if (memberId === openid) throw new AppError('FORBIDDEN', '不能确认自己的党员身份，请由单位其他管理员确认');
+    const member = await inTransaction(async (transaction) => {
+      const found = await findById('members', memberId, transaction);
+      if (!found) throw new AppError('MEMBER_NOT_FOUND');
+      if (found.unitId !== admin.adminUnitId) throw new AppError('NOT_YOUR_UNIT');
+      if (found.status !== 'unverified') throw new AppError('ALREADY_DECIDED');
+      const now = Date.now();
+      const change = {
+        status: decision === 'verify' ? 'verified' : 'rejected',
+        verifiedBy: openid,
+        verifiedAt: now,
+        updatedAt: now,
+      } as const;
+      await transaction.collection('members').doc(memberId).update({ data: change });
+      await audit(
+        {
+          action: decision === 'verify' ? 'member.verify' : 'member.reject',
+          actorId: openid,
+          targetId: memberId,
+          detail: { unitId: found.unitId },
+        },
+        transaction,
+      );
+      return { ...found, ...change };
+    });
+    const [row] = await unitMemberRows([member]);
+    return { member: row };
+  },
+};

@@ -1,0 +1,105 @@
+import type { Role, ServiceKind } from './roles';
+
+/** Every timestamp is milliseconds since the epoch; date rules read it in China time (Asia/Shanghai). */
+export type Timestamp = number;
+
+/** `users`: one per person who holds a granted role; `_id` is the WeChat OPENID. */
+export interface UserDoc {
+  _id: string;
+  name: string;
+  roles: Role[];
+  /** For `staff`: the community they work for. */
+  staffCommunityId?: string;
+  /** For `unitAdmin`: the unit whose Party organisation they run. */
+  adminUnitId?: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** `communities`: `_id` is a short code that is also the `scene` of the community's QR code. */
+export interface CommunityDoc {
+  _id: string;
+  name: string;
+  county: string;
+  street: string;
+  address: string;
+  createdAt: Timestamp;
+}
+
+/** `units`: work units (机关、企事业单位) whose Party members serve where they live. */
+export interface UnitDoc {
+  _id: string;
+  name: string;
+  county: string;
+  createdAt: Timestamp;
+}
+
+export type MemberStatus = 'unverified' | 'verified' | 'rejected';
+
+/** `members`: a registered in-service Party member; `_id` is the member's OPENID. */
+export interface MemberDoc {
+  _id: string;
+  name: string;
+  phone: string;
+  unitId: string;
+  skills: string[];
+  willingness: ServiceKind[];
+  pledge: string;
+  /** Separate consent to show the pledge on the community's public board. */
+  pledgePublic: boolean;
+  status: MemberStatus;
+  registeredAt: Timestamp;
+  /** When the member joined the current unit (registration, or a later change of unit). */
+  unitJoinedAt: Timestamp;
+  /** Set when the member moved here from another unit: such members are listed first for their new unit admin. */
+  previousUnitId?: string;
+  verifiedBy?: string;
+  verifiedAt?: Timestamp;
+  /** The current residence community (one at a time) and its check-in. */
+  communityId?: string;
+  checkInId?: string;
+  checkedInAt?: Timestamp;
+  /** The 活动证 number, issued at the first check-in and kept through transfers. */
+  serviceCardNo?: string;
+  updatedAt: Timestamp;
+}
+
+export type CheckInStatus = 'active' | 'transferred';
+
+/** `checkIns`: the history of a member's residence communities; at most one is `active`. */
+export interface CheckInDoc {
+  _id: string;
+  memberId: string;
+  unitId: string;
+  communityId: string;
+  status: CheckInStatus;
+  checkedInAt: Timestamp;
+  endedAt?: Timestamp;
+  transferredTo?: string;
+}
+
+/** `serviceCards`: the member's 活动证; `_id` is the card number. */
+export interface ServiceCardDoc {
+  _id: string;
+  memberId: string;
+  communityId: string;
+  issuedAt: Timestamp;
+}
+
+/** `counters`: sequences such as the yearly 活动证 numbers. */
+export interface CounterDoc {
+  _id: string;
+  value: number;
+}
+
+export type AuditAction = 'member.verify' | 'member.reject' | 'role.grant';
+
+/** `auditLogs`: every grant and every confirmation, with who made it. */
+export interface AuditLogDoc {
+  _id?: string;
+  action: AuditAction;
+  actorId: string;
+  targetId: string;
+  at: Timestamp;
+  detail?: Record<string, string | number | boolean | null>;
+}
