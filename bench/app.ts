@@ -1,0 +1,191 @@
+// The app benchmark: weapp package sizes, H5 first-page JavaScript, and check-ins through the app server under load.
+// Prints numbers; asserts nothing. Run with `npm run bench` (after `npm run build`).
+import autocannon from 'autocannon';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAppServer, type AppServer } from '../server/src/app';
+import { SESSION_COOKIE } from '../server/src/session';
+import { launchChromium, phoneContext } from '../e2e/browser';
+import { firstPageScripts } from './h5-transfer';
+import { packageSizes } from './weapp-size';
+
+// npm scripts run at the repository root; the bench is bundled before it runs, so __dirname is not the source's.
+const ROOT = process.cwd();
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 3000);
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The built functions plus a `noop` function that answers at once, in one folder for the runner. */
+function functionsWithNoop(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rb-bench-functions-'));
+  for (const name of readdirSync(join(ROOT, 'dist-cloud')))
+    symlinkSync(join(ROOT, 'dist-cloud', name), join(dir, name));
+  mkdirSync(join(dir, 'noop'));
+  writeFileSync(join(dir, 'noop', 'index.js'), 'exports.main = async () => ({ ok: true, data: {} });\n');
+  return dir;
+}
+
+/** `count` confirmed members of the first unit who have not checked in yet. */
+async function seedMembers(server: AppServer, count: number): Promise<string[]> {
+  const now = Date.now();
+  const ids = Array.from({ length: count }, (_, i) => `bench-member-${String(i).padStart(5, '0')}`);
+  const docs = ids.map((id, i) => ({
+    _id: id,
+    name: `压测党员${i}`,
+    phone: `139${String(i).padStart(8, '0')}`,
+    unitId: 'U01',
+    skills: [],
+    willingness: ['维修'],
+    pledge: '服务群众',
+    pledgePublic: false,
+    status: 'verified',
+    registeredAt: now,
+    unitJoinedAt: now,
+    verifiedBy: 'bench',
+    verifiedAt: now,
+    updatedAt: now,
+  }));
+  for (let i = 0; i < docs.length; i += 500) {
+    server.cloud.db.insertDocument({ collectionName: 'members', data: docs.slice(i, i + 500) });
+  }
+  return ids;
+}
+
+async function load(
+  server: AppServer,
+  title: string,
+  path: string,
+  body: (i: number) => string,
+  cookie: (i: number) => string,
+  amount: number,
+) {
+  let i = 0;
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    amount,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        setupRequest: (request) => {
+          const n = i++;
+          return {
+            ...request,
+            headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${cookie(n)}` },
+            body: body(n),
+          };
+        },
+      },
+    ],
+  });
+  const rps = result.requests.total / (result.duration || 1);
+  console.log(
+    `${title.padEnd(44)} ${String(result.requests.total).padStart(6)} req  ${rps.toFixed(0).padStart(6)} req/s  ` +
+      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}`,
+  );
+}
+
+async function main(): Promise<void> {
+  console.log('## weapp package (dist/)');
+  const sizes = packageSizes(join(ROOT, 'dist'));
+  console.log(
+    `main package ${kb(sizes.main)} (limit 2048 KB); subpackages ${Object.entries(sizes.subpackages)
+      .map(([k, v]) => `${k} ${kb(v)}`)
+      .join(', ')}; total ${kb(sizes.total)}`,
+  );
+  if (process.env.BARE_TARO_DIST) {
+    console.log(
+      `bare Taro baseline (${process.env.BARE_TARO_DIST}): ${kb(packageSizes(process.env.BARE_TARO_DIST).main)}`,
+    );
+  }
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'rb-bench-'));
+  const functionsDir = functionsWithNoop();
+  const server = await startAppServer({
+    dataDir,
+    functionsDir,
+    h5Dir: join(ROOT, 'dist-h5'),
+    manifest: join(ROOT, 'cloudfunctions', 'database.json'),
+    log: () => undefined,
+  });
+  try {
+    console.log('\n## H5 first page (the home page, signed in as a member)');
+    const browser = await launchChromium();
+    try {
+      const context = await phoneContext(browser);
+      await context.addCookies([
+        { name: SESSION_COOKIE, value: server.sessionFor('demo-member-001'), url: server.url },
+      ]);
+      const scripts = await firstPageScripts(await context.newPage(), server.url);
+      console.log(`${scripts.files} JavaScript files, ${kb(scripts.raw)} raw, ${kb(scripts.gzip)} gzip`);
+    } finally {
+      await browser.close();
+    }
+
+    const members = await seedMembers(server, MEMBERS);
+    const sessions = members.map((id) => server.sessionFor(id));
+    console.log(`\n## through the app server (${CONNECTIONS} connections, ${MEMBERS} members)`);
+    const probe = await server.cloud.invoke(
+      'checkin',
+      { action: 'checkIn', data: { communityId: 'C01' } },
+      { openid: members[0] },
+    );
+    console.log(`database round trips of one first check-in: ${JSON.stringify(probe.calls)}`);
+    const again = await server.cloud.invoke(
+      'checkin',
+      { action: 'checkIn', data: { communityId: 'C01' } },
+      { openid: members[0] },
+    );
+    console.log(`database round trips of a repeated scan: ${JSON.stringify(again.calls)}`);
+    await load(
+      server,
+      'no-op function (POST /api/noop)',
+      '/api/noop',
+      () => '{"action":"ping","data":{}}',
+      (n) => sessions[n % sessions.length],
+      MEMBERS,
+    );
+    const communities = ['C01', 'C02', 'C03', 'C04', 'C05', 'C06'];
+    await load(
+      server,
+      'first check-in (POST /api/checkin checkIn)',
+      '/api/checkin',
+      (n) => JSON.stringify({ action: 'checkIn', data: { communityId: communities[n % 6] } }),
+      (n) => sessions[1 + (n % (sessions.length - 1))],
+      MEMBERS - 1,
+    );
+    await load(
+      server,
+      'repeated scan, already checked in',
+      '/api/checkin',
+      (n) =>
+        JSON.stringify({
+          action: 'checkIn',
+          data: { communityId: communities[(n + 1) % 6] === communities[n % 6] ? 'C01' : communities[n % 6] },
+        }),
+      (n) => sessions[1 + (n % (sessions.length - 1))],
+      MEMBERS - 1,
+    );
+    const checkedIn = (
+      await server.cloud.invoke('unit', { action: 'listNotCheckedIn', data: {} }, { openid: 'demo-unitadmin-U01' })
+    ).outcome;
+    const left = checkedIn.ok
+      ? (checkedIn.result as { data: { members: Array<{ memberId: string }> } }).data.members.filter((m) =>
+          m.memberId.startsWith('bench-'),
+        ).length
+      : -1;
+    console.log(`bench members still not checked in afterwards: ${left} (expected 0)`);
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(functionsDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

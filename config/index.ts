@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const isH5 = process.env.TARO_ENV === 'h5';
+/** The shared API contract lives outside src/: compile it too. */
+const compile = { include: [path.resolve(__dirname, '..', 'types')] };
+
+/** NutUI's styles are written for a 375 px design; ours for 750 (so 32px in our CSS is 16 px on a phone). */
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = typeof input === 'object' && input !== null ? (input.file ?? '') : '';
+  return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'red-armband',
+    date: '2025-11-28',
+    designWidth,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    // Both targets default to dist/: the browser build gets its own folder.
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: ['@tarojs/plugin-html'],
+    // The WeChat cloud environment id, from TARO_APP_CLOUD_ENV at build time ('' = the default environment).
+    defineConstants: { CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
+    },
+    cache: { enable: false },
+    mini: {
+      compile,
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      compile,
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      // Render Taro's components as plain HTML (div, span, input, img) instead of web components.
+      useHtmlComponents: true,
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,56 @@
+const config = defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/posts/index',
+    'pages/orders/index',
+    'pages/mine/index',
+    'pages/check-in/index',
+    'pages/register/index',
+  ],
+  subPackages: [
+    { root: 'subpackages/staff', name: 'staff', pages: ['community-qr/index'] },
+    { root: 'subpackages/unit-admin', name: 'unitAdmin', pages: ['members/index', 'not-checked-in/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '红袖章',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#4d4d4d',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/posts/index',
+        text: '岗位',
+        iconPath: 'assets/tab/posts.png',
+        selectedIconPath: 'assets/tab/posts-active.png',
+      },
+      {
+        pagePath: 'pages/orders/index',
+        text: '点单',
+        iconPath: 'assets/tab/orders.png',
+        selectedIconPath: 'assets/tab/orders-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
+    ],
+  },
+});
+
+// The mini-program runs on WeChat cloud (`cloud` is not in Taro's AppConfig type).
+export default process.env.TARO_ENV === 'weapp' ? ({ ...config, cloud: true } as typeof config) : config;

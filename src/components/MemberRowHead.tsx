@@ -1,0 +1,16 @@
+import type { UnitMemberRow } from '../../types';
+import { FlagTag, StatusTag } from './StatusTag';
+
+/** Name, tags and the masked phone of a member in a unit admin's list. */
+export function MemberRowHead({ member, showStatus }: { member: UnitMemberRow; showStatus?: boolean }) {
+  return (
+    <>
+      <div className="list-item-head">
+        <span className="list-item-name">{member.name}</span>
+        {showStatus ? <StatusTag status={member.status} /> : null}
+        <FlagTag flag={member.flag} />
+      </div>
+      <p className="text">手机号：{member.phoneMasked}</p>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import Taro from '@tarojs/taro';
+import type { NavLinkProps } from './NavLink';
+
+/** Browser link: a real <a href="#/…"> (hash router) that navigates through Taro's router. */
+export function NavLink({ url, tab, className = 'nav-link', children }: NavLinkProps) {
+  return (
+    <a
+      href={'#' + url}
+      className={className}
+      onClick={(event) => {
+        event.preventDefault();
+        void (tab ? Taro.switchTab({ url }) : Taro.navigateTo({ url }));
+      }}
+    >
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,33 @@
+import { MAX_SKILLS, parseSkills } from '../utils/skills';
+import { LabelTag } from './StatusTag';
+import { TextField } from './TextField';
+
+interface Props {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | null;
+}
+
+/** Skills typed as one line (separated by 、 or commas), previewed as chips. */
+export function SkillsField({ value, onChange, error }: Props) {
+  const skills = parseSkills(value);
+  return (
+    <TextField
+      id="skills"
+      label={`技能（选填，最多 ${MAX_SKILLS} 项）`}
+      value={value}
+      onChange={onChange}
+      placeholder="例如：电工、法律咨询、理发"
+      hint="多项技能之间用顿号或逗号分开"
+      error={error}
+    >
+      {skills.length > 0 ? (
+        <div className="chips">
+          {skills.map((skill) => (
+            <LabelTag key={skill} text={skill} tone="grey" />
+          ))}
+        </div>
+      ) : null}
+    </TextField>
+  );
+}

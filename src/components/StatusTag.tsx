@@ -1,0 +1,32 @@
+import { Tag } from '@nutui/nutui-react-taro';
+import type { MemberStatus, UnitMemberRow } from '../../types';
+
+const STATUS: Record<MemberStatus, { text: string; tone: string }> = {
+  unverified: { text: '待确认', tone: 'amber' },
+  verified: { text: '已确认', tone: 'green' },
+  rejected: { text: '未通过', tone: 'grey' },
+};
+
+const FLAG: Record<NonNullable<UnitMemberRow['flag']>, { text: string; tone: string }> = {
+  new: { text: '新注册', tone: 'blue' },
+  transferred: { text: '新调入', tone: 'purple' },
+};
+
+function ToneTag({ text, tone }: { text: string; tone: string }) {
+  return <Tag className={`tag tag-${tone}`}>{text}</Tag>;
+}
+
+/** 待确认 / 已确认 / 未通过 */
+export function StatusTag({ status }: { status: MemberStatus }) {
+  return <ToneTag {...STATUS[status]} />;
+}
+
+/** 新注册 / 新调入 (nothing when the member is neither). */
+export function FlagTag({ flag }: { flag: UnitMemberRow['flag'] }) {
+  return flag ? <ToneTag {...FLAG[flag]} /> : null;
+}
+
+/** A plain tag, e.g. a role. */
+export function LabelTag({ text, tone = 'red' }: { text: string; tone?: 'red' | 'grey' | 'green' }) {
+  return <ToneTag text={text} tone={tone} />;
+}

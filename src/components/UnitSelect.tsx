@@ -1,0 +1,41 @@
+import { Picker } from '@tarojs/components';
+import type { UnitSummary } from '../../types';
+
+export interface UnitSelectProps {
+  id: string;
+  label: string;
+  units: UnitSummary[];
+  value: string;
+  onChange: (unitId: string) => void;
+  error?: string | null;
+  hint?: string;
+}
+
+/** Mini-program: the native scroll picker (the browser build uses a <select>, see .h5.tsx). */
+export function UnitSelect({ id, label, units, value, onChange, error, hint }: UnitSelectProps) {
+  const index = units.findIndex((unit) => unit.id === value);
+  const selected = index >= 0 ? units[index] : undefined;
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <Picker
+        id={id}
+        mode="selector"
+        range={units.map((unit) => unit.name)}
+        value={Math.max(index, 0)}
+        onChange={(e) => {
+          const unit = units[Number(e.detail.value)];
+          if (unit) onChange(unit.id);
+        }}
+      >
+        <div className="input input-picker">
+          {selected ? selected.name : <span className="muted">点此选择工作单位</span>}
+        </div>
+      </Picker>
+      {hint ? <p className="field-hint">{hint}</p> : null}
+      {error ? <p className="field-error">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { SERVICE_KINDS, type ServiceKind } from '../../types';
+import { CheckboxField } from './CheckboxField';
+
+interface Props {
+  value: ServiceKind[];
+  onChange: (value: ServiceKind[]) => void;
+  error?: string | null;
+}
+
+/** 愿意参与的服务: one checkbox per kind, as a labelled group. */
+export function WillingnessChoices({ value, onChange, error }: Props) {
+  const toggle = (kind: ServiceKind, on: boolean) =>
+    onChange(SERVICE_KINDS.filter((k) => (k === kind ? on : value.includes(k))));
+  return (
+    <div className="field" role="group" aria-labelledby="willingness-label">
+      <p id="willingness-label" className="field-label">
+        愿意参与的服务（可多选）
+      </p>
+      <div className="choices">
+        {SERVICE_KINDS.map((kind, i) => (
+          <CheckboxField
+            key={kind}
+            id={`willingness-${i}`}
+            label={kind}
+            checked={value.includes(kind)}
+            onChange={(on) => toggle(kind, on)}
+          />
+        ))}
+      </div>
+      {error ? <p className="field-error">{error}</p> : null}
+    </div>
+  );
+}

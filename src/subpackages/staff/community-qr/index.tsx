@@ -1,0 +1,28 @@
+import { call } from '../../../api/client';
+import { Alert } from '../../../components/Alert';
+import { Card } from '../../../components/Card';
+import { Loading } from '../../../components/Loading';
+import { Page } from '../../../components/Page';
+import { QrImage } from '../../../components/QrImage';
+import { QrNote } from '../../../components/QrNote';
+import { useRemote } from '../../../hooks/useRemote';
+
+export default function CommunityQrPage() {
+  const qr = useRemote(() => call('community', 'getQrCode', {}));
+  const data = qr.data;
+  return (
+    <Page title="社区报到码">
+      <Alert message={qr.error} />
+      {qr.loading && !data ? <Loading /> : null}
+      {data ? (
+        <Card>
+          <h2 className="section-title center">{data.community.name}</h2>
+          <p className="text muted center">{data.community.street}</p>
+          <QrImage src={data.image} alt={`${data.community.name} 报到码`} />
+          <p className="text center">请党员用微信扫码报到</p>
+          <QrNote />
+        </Card>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '党员身份确认',
+});

@@ -1,0 +1,41 @@
+import { call } from '../../../api/client';
+import { Alert } from '../../../components/Alert';
+import { EmptyState } from '../../../components/EmptyState';
+import { Loading } from '../../../components/Loading';
+import { MemberRowHead } from '../../../components/MemberRowHead';
+import { Page } from '../../../components/Page';
+import { useRemote } from '../../../hooks/useRemote';
+import { formatDate } from '../../../utils/time';
+
+export default function NotCheckedInPage() {
+  const list = useRemote(() => call('unit', 'listNotCheckedIn', {}));
+  const data = list.data;
+  return (
+    <Page title="未报到党员">
+      <Alert message={list.error} />
+      {list.loading && !data ? <Loading /> : null}
+      {data ? (
+        <>
+          <p className="text">
+            {data.unit.name}：尚未报到 <span className="big-number">{data.members.length}</span> 人
+          </p>
+          {data.members.length === 0 ? (
+            <EmptyState text="全部党员都已报到" />
+          ) : (
+            <>
+              <p className="text muted">新注册和新调入的党员排在前面。请提醒他们扫描居住地社区的报到码。</p>
+              <ul className="list">
+                {data.members.map((member) => (
+                  <li className="list-item" key={member.memberId}>
+                    <MemberRowHead member={member} showStatus />
+                    <p className="text muted">注册日期：{formatDate(member.registeredAt)}</p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      ) : null}
+    </Page>
+  );
+}
