@@ -1,8 +1,17 @@
 /**
+ * Browser: Taro's page containers scroll by themselves; a page with no focusable content (a plain list) could then not
+ * be scrolled from the keyboard (axe: scrollable-region-focusable). Let them take focus.
+ */
+function focusablePages(): void {
+  document.querySelectorAll('.taro_page:not([tabindex])').forEach((page) => page.setAttribute('tabindex', '0'));
+}
+
+/**
  * Browser: Taro draws the tab bar as <taro-tabbar> with plain links. Make it a named navigation landmark and mark
  * the current tab, so screen readers (and axe's "region" rule) treat it like any site menu.
  */
 function label(): void {
+  focusablePages();
   const bar = document.querySelector('taro-tabbar');
   if (!bar) return;
   if (bar.getAttribute('role') !== 'navigation') {
