@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type AppServer, startAppServer } from '../server/src/app';
 import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo-data';
+import { SERVICE_CARD_NO } from '../cloudfunctions/_shared/service-card';
 import { seriousViolations } from './accessibility';
 import { launchChromium, phoneContext } from './browser';
 
@@ -115,7 +116,7 @@ test('register, confirm, scan the community code, check in, leave the not-checke
   await checkInButton.click();
   await see(member.page, '已报到');
   const cardNo = (await member.page.locator('.service-card-no').first().textContent())?.trim();
-  expect(cardNo).toMatch(/^HX\d{10}$/);
+  expect(cardNo).toMatch(SERVICE_CARD_NO);
   await audit(member.page);
   await member.page.goto(`${app.url}/`);
   await member.page.goto(target);

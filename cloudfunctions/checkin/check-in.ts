@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
-import type { CheckInResult, MemberDoc } from '../../types';
+import type { CheckInResult, CommunitySummary, MemberDoc } from '../../types';
 import type { ActionSpec } from '../_shared/handler';
 import { requireVerified } from '../_shared/auth';
 import { findById } from '../_shared/collections';
 import { AppError } from '../_shared/errors';
 import { documentId } from '../_shared/schemas';
 import type { Transaction } from '../_shared/sdk';
-import { formatServiceCardNo, serviceCardCounterId } from '../_shared/service-card';
+import { SERVICE_CARD_COUNTERS, formatServiceCardNo, serviceCardCounterId } from '../_shared/service-card';
 import { chinaTime } from '../_shared/time';
 import { inTransaction } from '../_shared/transaction';
 import { communitySummary } from '../_shared/views';
@@ -17,50 +17,52 @@ const input = z.strictObject({
   transfer: z.boolean().optional(),
 });
 
-/** Issues the next 活动证 number of the (China-time) year. The counter is written last: it is the shared hot spot. */
-async function issueServiceCard(
-  transaction: Transaction,
-  member: MemberDoc,
-  communityId: string,
-  now: number,
-): Promise<{ cardNo: string; commit: () => Promise<unknown> }> {
+function alreadyHere(member: MemberDoc, community: CommunitySummary): CheckInResult | null {
+  if (member.communityId !== community.id || member.checkedInAt === undefined) return null;
+  return {
+    outcome: 'alreadyCheckedIn',
+    community,
+    checkedInAt: member.checkedInAt,
+    serviceCardNo: member.serviceCardNo ?? '',
+    previousCommunity: null,
+  };
+}
+
+/**
+ * Issues the next 活动证 number from one of the year's counters (picked at random, so simultaneous first check-ins
+ * rarely meet on the same document). Its counter write is left for last (`commit`): it is the shared hot spot.
+ */
+async function issueServiceCard(transaction: Transaction, member: MemberDoc, communityId: string, now: number) {
   const year = chinaTime(now).year();
-  const counterId = serviceCardCounterId(year);
-  const counter = await findById('counters', counterId, transaction);
-  const sequence = (counter?.value ?? 0) + 1;
-  const cardNo = formatServiceCardNo(year, sequence);
+  const counter = randomInt(1, SERVICE_CARD_COUNTERS + 1);
+  const counterId = serviceCardCounterId(year, counter);
+  const sequence = ((await findById('counters', counterId, transaction))?.value ?? 0) + 1;
+  const cardNo = formatServiceCardNo(year, counter, sequence);
   await transaction
     .collection('serviceCards')
     .add({ data: { _id: cardNo, memberId: member._id, communityId, issuedAt: now } });
-  return {
-    cardNo,
-    commit: () =>
-      transaction
-        .collection('counters')
-        .doc(counterId)
-        .set({ data: { value: sequence } }),
-  };
+  const commit = () =>
+    transaction
+      .collection('counters')
+      .doc(counterId)
+      .set({ data: { value: sequence } });
+  return { cardNo, commit };
 }
 
 /** A member checks in at the community where they live: once; moving is a transfer that keeps the history. */
 export const checkIn: ActionSpec<'checkin', 'checkIn'> = {
   input,
   async run({ communityId, transfer }, { openid }) {
-    const community = await findById('communities', communityId);
+    const [community, current] = await Promise.all([findById('communities', communityId), findById('members', openid)]);
     if (!community) throw new AppError('COMMUNITY_NOT_FOUND');
     const summary = communitySummary(community);
+    // A repeated scan is answered from a plain read; anything that writes is decided again inside the transaction.
+    const repeated = alreadyHere(requireVerified(current), summary);
+    if (repeated) return repeated;
     return inTransaction(async (transaction): Promise<CheckInResult> => {
       const member = requireVerified(await findById('members', openid, transaction));
-      if (member.communityId === communityId && member.checkedInAt !== undefined) {
-        const serviceCardNo = member.serviceCardNo ?? '';
-        return {
-          outcome: 'alreadyCheckedIn',
-          community: summary,
-          checkedInAt: member.checkedInAt,
-          serviceCardNo,
-          previousCommunity: null,
-        };
-      }
+      const again = alreadyHere(member, summary);
+      if (again) return again;
       if (member.communityId && !transfer) throw new AppError('CHECKED_IN_ELSEWHERE');
       const now = Date.now();
       const previous = member.communityId ? await findById('communities', member.communityId, transaction) : null;

@@ -26,7 +26,7 @@ beforeAll(async () => {
     member('old-b', { registeredAt: ago(100), unitJoinedAt: ago(100) }),
     member('fresh', { registeredAt: ago(3), unitJoinedAt: ago(3), status: 'unverified' }),
     member('moved-in', { previousUnitId: 'U01', unitJoinedAt: ago(5) }),
-    member('settled', { communityId: 'C01', checkInId: 'x', checkedInAt: ago(50), serviceCardNo: 'HX2026000900' }),
+    member('settled', { communityId: 'C01', checkInId: 'x', checkedInAt: ago(50), serviceCardNo: 'HX20260100900' }),
     member('refused', { status: 'rejected' }),
   ]) {
     await t.db.collection('members').add({ data: doc });

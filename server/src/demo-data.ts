@@ -13,7 +13,11 @@ import {
   type UserDoc,
   SERVICE_KINDS,
 } from '../../types';
-import { formatServiceCardNo, serviceCardCounterId } from '../../cloudfunctions/_shared/service-card';
+import {
+  SERVICE_CARD_COUNTERS,
+  formatServiceCardNo,
+  serviceCardCounterId,
+} from '../../cloudfunctions/_shared/service-card';
 import { chinaTime } from '../../cloudfunctions/_shared/time';
 
 /**
@@ -682,15 +686,18 @@ export function buildDemoData(now: Timestamp = Date.now()): DemoData {
     }
   }
 
-  // 活动证 numbers: each China-time year numbered from 1 in order of issue; the year's counter holds the last one.
+  // 活动证 numbers: in order of issue, cards take the year's counters in turn; each counter numbers from 1 and holds
+  // its last number.
   const serviceCards: ServiceCardDoc[] = [];
-  const lastOfYear = new Map<number, number>();
+  const lastOfCounter = new Map<string, number>();
   firstCheckIns.sort((a, b) => a.issuedAt - b.issuedAt || a.member._id.localeCompare(b.member._id));
-  for (const card of firstCheckIns) {
+  for (const [index, card] of firstCheckIns.entries()) {
     const year = chinaTime(card.issuedAt).year();
-    const sequence = (lastOfYear.get(year) ?? 0) + 1;
-    lastOfYear.set(year, sequence);
-    const number = formatServiceCardNo(year, sequence);
+    const counter = (index % SERVICE_CARD_COUNTERS) + 1;
+    const counterId = serviceCardCounterId(year, counter);
+    const sequence = (lastOfCounter.get(counterId) ?? 0) + 1;
+    lastOfCounter.set(counterId, sequence);
+    const number = formatServiceCardNo(year, counter, sequence);
     card.member.serviceCardNo = number;
     serviceCards.push({
       _id: number,
@@ -699,9 +706,9 @@ export function buildDemoData(now: Timestamp = Date.now()): DemoData {
       issuedAt: card.issuedAt,
     });
   }
-  const counters: CounterDoc[] = [...lastOfYear.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([year, value]) => ({ _id: serviceCardCounterId(year), value }));
+  const counters: CounterDoc[] = [...lastOfCounter.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([_id, value]) => ({ _id, value }));
 
   auditLogs.sort((a, b) => a.at - b.at || a.targetId.localeCompare(b.targetId));
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_KINDS } from '../../types';
-import { formatServiceCardNo, serviceCardCounterId } from '../../cloudfunctions/_shared/service-card';
+import { SERVICE_CARD_NO, formatServiceCardNo, serviceCardCounterId } from '../../cloudfunctions/_shared/service-card';
 import { chinaTime } from '../../cloudfunctions/_shared/time';
 
 const chinaYear = (at: number) => chinaTime(at).year();
@@ -61,10 +61,7 @@ const schemas = {
     communityId: z.string().optional(),
     checkInId: z.string().optional(),
     checkedInAt: ts.optional(),
-    serviceCardNo: z
-      .string()
-      .regex(/^HX\d{10}$/)
-      .optional(),
+    serviceCardNo: z.string().regex(SERVICE_CARD_NO).optional(),
     updatedAt: ts,
   }),
   checkIns: z.strictObject({
@@ -140,15 +137,19 @@ describe('buildDemoData', () => {
     expect(data.serviceCards).toHaveLength(data.members.filter((m) => m.serviceCardNo).length);
   });
 
-  test('each year’s counter holds the number of 活动证 issued that year, numbered 1…n in order of issue', () => {
-    const years = [...new Set(data.serviceCards.map((c) => chinaYear(c.issuedAt)))];
-    expect(data.counters.map((c) => c._id).sort()).toEqual(years.map(serviceCardCounterId).sort());
-    for (const year of years) {
-      const cards = data.serviceCards
-        .filter((c) => chinaYear(c.issuedAt) === year)
-        .sort((a, b) => a.issuedAt - b.issuedAt);
-      expect(data.counters.find((c) => c._id === serviceCardCounterId(year))!.value).toBe(cards.length);
-      expect(cards.map((c) => c._id)).toEqual(cards.map((_, i) => formatServiceCardNo(year, i + 1)));
+  test('each counter holds the number of 活动证 it issued, numbered 1…n in order of issue', () => {
+    expect(data.serviceCards.every((c) => SERVICE_CARD_NO.test(c._id))).toBe(true);
+    const byCounter = new Map<string, typeof data.serviceCards>();
+    for (const card of [...data.serviceCards].sort((a, b) => a.issuedAt - b.issuedAt)) {
+      const counter = Number(card._id.slice(6, 8));
+      const id = serviceCardCounterId(chinaYear(card.issuedAt), counter);
+      byCounter.set(id, [...(byCounter.get(id) ?? []), card]);
+    }
+    expect(data.counters.map((c) => c._id).sort()).toEqual([...byCounter.keys()].sort());
+    for (const [id, cards] of byCounter) {
+      const [year, counter] = id.split('-').slice(1).map(Number);
+      expect(data.counters.find((c) => c._id === id)!.value).toBe(cards.length);
+      expect(cards.map((c) => c._id)).toEqual(cards.map((_, i) => formatServiceCardNo(year, counter, i + 1)));
     }
   });
 
@@ -253,8 +254,8 @@ describe('seedDemoData through the app server', () => {
     const cards = db.getDocument({ collectionName: 'serviceCards', limit: 1000 }).list.map((s) => JSON.parse(s));
     const counters = db.getDocument({ collectionName: 'counters' }).list.map((s) => JSON.parse(s));
     for (const counter of counters) {
-      const year = Number(counter._id.replace('serviceCard-', ''));
-      expect(counter.value).toBe(cards.filter((c: { _id: string }) => c._id.startsWith(`HX${year}`)).length);
+      const [year, n] = counter._id.split('-').slice(1);
+      expect(counter.value).toBe(cards.filter((c: { _id: string }) => c._id.startsWith(`HX${year}${n}`)).length);
     }
     const member = JSON.parse(
       db.getDocument({ collectionName: 'members', queryType: 'DOC', query: { _id: DEMO_PERSONAS.memberCheckedIn } })

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { formatServiceCardNo, serviceCardCounterId } from '../../cloudfunctions/_shared/service-card';
 import { REPO_ROOT } from '../src/app';
 import { DEMO_PERSONAS } from '../src/demo-data';
 import { type TestApp, callApi, login, startTestApp } from './helpers';
@@ -63,9 +64,9 @@ describe('the demo data through the built cloud functions', () => {
     expect(res.ok).toBe(true);
     const result = res.data as { outcome: string; serviceCardNo: string };
     expect(result.outcome).toBe('checkedIn');
-    const year = Number(result.serviceCardNo.slice(2, 6));
-    const before = counters.find((c) => c._id === `serviceCard-${year}`)?.value ?? 0;
-    expect(Number(result.serviceCardNo.slice(6))).toBe(before + 1);
+    const [year, counter] = [Number(result.serviceCardNo.slice(2, 6)), Number(result.serviceCardNo.slice(6, 8))];
+    const before = counters.find((c) => c._id === serviceCardCounterId(year, counter))?.value ?? 0;
+    expect(result.serviceCardNo).toBe(formatServiceCardNo(year, counter, before + 1));
   });
 
   test('the member who moved home has a transferred check-in in the history', async () => {
