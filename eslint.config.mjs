@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'scratch/**', 'coverage/**', '.local-cloud/**', 'dist-h5/**', 'dist-cloud/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'scratch/**',
+      'coverage/**',
+      '.local-cloud/**',
+      'dist-h5/**',
+      'dist-cloud/**',
+      'bench/bare-taro/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,7 @@
+import { Component } from 'react';
+
+export default class App extends Component {
+  render() {
+    return this.props.children;
+  }
+}
