@@ -674,16 +674,8 @@ export function buildDemoData(now: Timestamp = Date.now()): DemoData {
       lastChange = Math.max(lastChange, doc.checkedInAt!);
     }
     doc.updatedAt = lastChange;
+    // No users document: the member role follows members.status (the unit admin's confirmation) alone.
     members.push(doc);
-    if (status === 'verified') {
-      users.push({
-        _id: m.id,
-        name: m.name,
-        roles: ['resident', 'member'],
-        createdAt: doc.verifiedAt!,
-        updatedAt: doc.verifiedAt!,
-      });
-    }
   }
 
   // 活动证 numbers: in order of issue, cards take the year's counters in turn; each counter numbers from 1 and holds

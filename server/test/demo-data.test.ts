@@ -153,7 +153,7 @@ describe('buildDemoData', () => {
     }
   });
 
-  test('users: staff, unit admins, the county admin and every verified member; grants and confirmations logged', () => {
+  test('users: staff, unit admins and the county admin (members hold their role by confirmation); grants and confirmations logged', () => {
     const users = new Map(data.users.map((u) => [u._id, u]));
     for (const c of data.communities) {
       expect(users.get(`demo-staff-${c._id}`)).toMatchObject({ roles: ['resident', 'staff'], staffCommunityId: c._id });
@@ -166,8 +166,8 @@ describe('buildDemoData', () => {
     }
     expect(users.get('demo-county-admin')).toMatchObject({ roles: ['resident', 'countyAdmin'] });
     const verified = data.members.filter((m) => m.status === 'verified');
-    for (const m of verified) expect(users.get(m._id)).toMatchObject({ name: m.name, roles: ['resident', 'member'] });
-    expect(data.users).toHaveLength(1 + 6 + 20 + verified.length);
+    for (const m of data.members) expect(users.has(m._id)).toBe(false);
+    expect(data.users).toHaveLength(1 + 6 + 20);
     const grants = data.auditLogs.filter((a) => a.action === 'role.grant');
     expect(grants).toHaveLength(26);
     expect(grants.every((g) => g.actorId === 'demo-county-admin')).toBe(true);
