@@ -15,6 +15,8 @@ import { packageSizes } from './weapp-size';
 const ROOT = process.cwd();
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 3000);
+/** Function instances the runner keeps per function (WeChat's cloud scales instances itself). */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
     functionsDir,
     h5Dir: join(ROOT, 'dist-h5'),
     manifest: join(ROOT, 'cloudfunctions', 'database.json'),
+    workersPerFunction: WORKERS,
     log: () => undefined,
   });
   try {
@@ -137,7 +140,9 @@ async function main(): Promise<void> {
 
     const members = await seedMembers(server, MEMBERS);
     const sessions = members.map((id) => server.sessionFor(id));
-    console.log(`\n## through the app server (${CONNECTIONS} connections, ${MEMBERS} members)`);
+    console.log(
+      `\n## through the app server (${CONNECTIONS} connections, ${MEMBERS} members, ${WORKERS} workers per function)`,
+    );
     const probe = await server.cloud.invoke(
       'checkin',
       { action: 'checkIn', data: { communityId: 'C01' } },

@@ -1,31 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { type AppServer, startAppServer } from '../server/src/app';
+import type { AppServer } from '../server/src/app';
 import { DEMO_PERSONAS } from '../server/src/demo-data';
 import { SESSION_COOKIE } from '../server/src/session';
 import { seriousViolations } from './accessibility';
-import { launchChromium, phoneContext } from './browser';
+import { type BrowserApp, startBrowserApp } from './app';
+import { phoneContext } from './browser';
 
 /** What people who may not check in see when they open a community's check-in URL: a clear Chinese message. */
 jest.setTimeout(120_000);
 
 let app: AppServer;
 let browser: Browser;
-let dataDir: string;
+let running: BrowserApp;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'rb-e2e-refusals-'));
-  app = await startAppServer({ dataDir, log: () => undefined });
-  browser = await launchChromium();
+  running = await startBrowserApp();
+  ({ app, browser } = running);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => running?.close());
 
 async function openAs(openid: string, path: string): Promise<Page> {
   const context = await phoneContext(browser);

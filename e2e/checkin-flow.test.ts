@@ -1,14 +1,12 @@
 import jsQR from 'jsqr';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type AppServer, startAppServer } from '../server/src/app';
+import type { AppServer } from '../server/src/app';
 import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo-data';
 import { SERVICE_CARD_NO } from '../cloudfunctions/_shared/service-card';
 import { seriousViolations } from './accessibility';
-import { launchChromium, phoneContext } from './browser';
+import { type BrowserApp, startBrowserApp } from './app';
+import { phoneContext } from './browser';
 
 /**
  * The first flow end to end, in Chromium with a phone viewport, against the H5 build served by the local app server
@@ -25,21 +23,16 @@ const COMMUNITY_QR = '/#/subpackages/staff/community-qr/index';
 
 let app: AppServer;
 let browser: Browser;
-let dataDir: string;
+let running: BrowserApp;
 const violations: string[] = [];
 const newcomer = findDemoIdentity(DEMO_PERSONAS.newcomer)!;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'rb-e2e-'));
-  app = await startAppServer({ dataDir, log: () => undefined });
-  browser = await launchChromium();
+  running = await startBrowserApp();
+  ({ app, browser } = running);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => running?.close());
 
 /** Waits for `text` to be visible on the page. */
 async function see(page: Page, text: string | RegExp): Promise<void> {

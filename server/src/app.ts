@@ -39,6 +39,8 @@ export interface AppServerOptions {
   sessionSecret?: string;
   /** The AppID functions see in getWXContext() (default 'wx-local-h5'). */
   appid?: string;
+  /** Invocations of one function run at once (the local cloud's default is 4). */
+  workersPerFunction?: number;
   /** Where failed invocations are reported (default console.error). */
   log?: (line: string) => void;
 }
@@ -358,6 +360,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     functionsDir: resolve(options.functionsDir ?? join(REPO_ROOT, 'dist-cloud')),
     port: options.port ?? 0,
     host,
+    workersPerFunction: options.workersPerFunction,
     routes: [api, dev, files],
     // Read by the cloud whenever it draws a QR code or signs a file URL: known once the port is.
     get publicUrl() {

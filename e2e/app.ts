@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { type AppServer, startAppServer } from '../server/src/app';
+import { launchChromium } from './browser';
+
+export interface BrowserApp {
+  app: AppServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The app server (demo data, built functions, H5 build) in its own data folder, and Chromium to drive it. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rb-e2e-'));
+  const app = await startAppServer({ dataDir, log: () => undefined });
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  return {
+    app,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
