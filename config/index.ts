@@ -7,17 +7,12 @@ const isH5 = process.env.TARO_ENV === 'h5';
 /** The shared API contract lives outside src/: compile it too. */
 const compile = { include: [path.resolve(__dirname, '..', 'types')] };
 
-/** NutUI's styles are written for a 375 px design; ours for 750 (so 32px in our CSS is 16 px on a phone). */
-function designWidth(input?: string | number | { file?: string }): number {
-  const file = typeof input === 'object' && input !== null ? (input.file ?? '') : '';
-  return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
-}
-
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'red-armband',
     date: '2025-11-28',
-    designWidth,
+    // Our styles are written for a 750 px design (so 32px in our CSS is 16 px on a phone).
+    designWidth: 750,
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,
@@ -32,10 +27,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: { CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
-    compiler: {
-      type: 'webpack5',
-      prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
-    },
+    compiler: 'webpack5',
     cache: { enable: false },
     mini: {
       compile,

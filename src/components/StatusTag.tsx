@@ -1,4 +1,4 @@
-import { Tag } from '@nutui/nutui-react-taro';
+import { Text } from '@tarojs/components';
 import type { MemberStatus, UnitMemberRow } from '../../types';
 
 const STATUS: Record<MemberStatus, { text: string; tone: string }> = {
@@ -13,7 +13,7 @@ const FLAG: Record<NonNullable<UnitMemberRow['flag']>, { text: string; tone: str
 };
 
 function ToneTag({ text, tone }: { text: string; tone: string }) {
-  return <Tag className={`tag tag-${tone}`}>{text}</Tag>;
+  return <Text className={`tag tag-${tone}`}>{text}</Text>;
 }
 
 /** 待确认 / 已确认 / 未通过 */

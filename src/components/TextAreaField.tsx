@@ -1,4 +1,5 @@
 import { inputValue } from '../utils/inputValue';
+import { FieldFrame, describedBy } from './FieldFrame';
 
 interface Props {
   id: string;
@@ -12,14 +13,10 @@ interface Props {
 
 /** A labelled multi-line field with a character count. */
 export function TextAreaField({ id, label, value, onChange, maxLength, placeholder, error }: Props) {
-  const countId = `${id}-count`;
-  const errorId = error ? `${id}-error` : '';
   const handle = (e: unknown) => onChange(inputValue(e));
+  const count = `已输入 ${[...value].length} / ${maxLength} 字`;
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} hint={count} error={error}>
       <textarea
         id={id}
         name={id}
@@ -28,19 +25,11 @@ export function TextAreaField({ id, label, value, onChange, maxLength, placehold
         maxLength={maxLength}
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}
-        aria-describedby={`${countId} ${errorId}`.trim()}
+        aria-describedby={describedBy(id, count, error)}
         // The mini-program textarea only fires `input`; the browser fires both (same value twice is harmless).
         onInput={handle}
         onChange={handle}
       />
-      <p id={countId} className="field-hint">
-        已输入 {[...value].length} / {maxLength} 字
-      </p>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { inputValue } from '../utils/inputValue';
+import { FieldFrame, describedBy } from './FieldFrame';
 
 interface Props {
   id: string;
@@ -31,14 +32,8 @@ export function TextField(props: Props) {
     autoComplete,
     children,
   } = props;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} hint={hint} error={error} extra={children}>
       <input
         id={id}
         name={id}
@@ -50,20 +45,9 @@ export function TextField(props: Props) {
         placeholder={placeholder}
         autoComplete={autoComplete}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(inputValue(e))}
       />
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

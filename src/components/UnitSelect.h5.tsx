@@ -1,18 +1,17 @@
+import { FieldFrame, describedBy } from './FieldFrame';
 import type { UnitSelectProps } from './UnitSelect';
 
 /** Browser: a native <select> tied to its label. */
 export function UnitSelect({ id, label, units, value, onChange, error, hint }: UnitSelectProps) {
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         name={id}
         className="input"
         value={value}
         aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}
       >
         <option value="">请选择工作单位</option>
@@ -22,8 +21,6 @@ export function UnitSelect({ id, label, units, value, onChange, error, hint }: U
           </option>
         ))}
       </select>
-      {hint ? <p className="field-hint">{hint}</p> : null}
-      {error ? <p className="field-error">{error}</p> : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { Picker } from '@tarojs/components';
 import type { UnitSummary } from '../../types';
+import { FieldFrame } from './FieldFrame';
 
 export interface UnitSelectProps {
   id: string;
@@ -16,10 +17,7 @@ export function UnitSelect({ id, label, units, value, onChange, error, hint }: U
   const index = units.findIndex((unit) => unit.id === value);
   const selected = index >= 0 ? units[index] : undefined;
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <Picker
         id={id}
         mode="selector"
@@ -34,8 +32,6 @@ export function UnitSelect({ id, label, units, value, onChange, error, hint }: U
           {selected ? selected.name : <span className="muted">点此选择工作单位</span>}
         </div>
       </Picker>
-      {hint ? <p className="field-hint">{hint}</p> : null}
-      {error ? <p className="field-error">{error}</p> : null}
-    </div>
+    </FieldFrame>
   );
 }

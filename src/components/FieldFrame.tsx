@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+
+export interface FieldFrameProps {
+  /** The control's id: the label points at it; the hint and error get `<id>-hint` / `<id>-error`. */
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+  /** The control itself. */
+  children: ReactNode;
+  /** Shown between the hint and the error (e.g. a preview). */
+  extra?: ReactNode;
+}
+
+/** The ids a control lists in aria-describedby for its hint and error. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A form field: a visible label tied to its control, with an optional hint and error under it. */
+export function FieldFrame({ id, label, hint, error, children, extra }: FieldFrameProps) {
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {extra}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
