@@ -133,7 +133,10 @@ async function main(): Promise<void> {
         { name: SESSION_COOKIE, value: server.sessionFor('demo-member-001'), url: server.url },
       ]);
       const scripts = await firstPageScripts(await context.newPage(), server.url);
-      console.log(`${scripts.files} JavaScript files, ${kb(scripts.raw)} raw, ${kb(scripts.gzip)} gzip`);
+      console.log(
+        `${scripts.files} JavaScript files: ${kb(scripts.transferred)} transferred (${scripts.encodings.join(', ')}), ` +
+          `${kb(scripts.raw)} unpacked`,
+      );
     } finally {
       await browser.close();
     }

@@ -1,17 +1,27 @@
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 
-/** The JavaScript a browser loads for the first page, raw and as gzip would send it. */
-export async function firstPageScripts(page: Page, url: string): Promise<{ files: number; raw: number; gzip: number }> {
-  const bodies: Array<Promise<Buffer>> = [];
+/** The JavaScript a browser loads for the first page: bytes on the wire (as the server sends them) and unpacked. */
+export async function firstPageScripts(
+  page: Page,
+  url: string,
+): Promise<{ files: number; transferred: number; raw: number; encodings: string[] }> {
+  const seen: Array<Promise<{ transferred: number; raw: number; encoding: string }>> = [];
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.push(response.body());
+    if (response.request().resourceType() !== 'script') return;
+    seen.push(
+      (async () => ({
+        transferred: (await response.request().sizes()).responseBodySize,
+        raw: (await response.body()).length,
+        encoding: (await response.headerValue('content-encoding')) ?? 'identity',
+      }))(),
+    );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
-  const scripts = await Promise.all(bodies);
+  const scripts = await Promise.all(seen);
   return {
     files: scripts.length,
-    raw: scripts.reduce((sum, body) => sum + body.length, 0),
-    gzip: scripts.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
+    transferred: scripts.reduce((sum, s) => sum + s.transferred, 0),
+    raw: scripts.reduce((sum, s) => sum + s.raw, 0),
+    encodings: [...new Set(scripts.map((s) => s.encoding))],
   };
 }

@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { escapeHtml } from './html';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -30,6 +31,21 @@ const CONTENT_TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
 };
 
+/** Text files worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.txt', '.xml', '.svg', '.webmanifest']);
+const gzipped = new Map<string, Buffer>();
+
+/** The file gzipped once per version (keyed by path and ETag) and kept in memory: the build is small. */
+function gzippedFile(file: string, etag: string): Buffer {
+  const key = `${file}\0${etag}`;
+  let body = gzipped.get(key);
+  if (!body) {
+    body = gzipSync(readFileSync(file), { level: 9 });
+    gzipped.set(key, body);
+  }
+  return body;
+}
+
 /** A file name carrying a content hash (app.3f9a1c2b.js): it never changes, so browsers may keep it. */
 const HASHED_NAME = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/i;
 
@@ -40,7 +56,8 @@ export interface StaticOptions {
 /**
  * Serves the H5 build: `/` is index.html; files by path under the root only (no `..`, no dot files, no directories);
  * an extension-less path a browser navigates to falls back to index.html (the app's own router decides). index.html
- * and other files revalidate (`no-cache` with an ETag); hashed assets are cached for a year.
+ * and other files revalidate (`no-cache` with an ETag); hashed assets are cached for a year; text is sent gzipped to
+ * browsers that accept it.
  */
 export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, options: StaticOptions): boolean {
   const root = resolve(options.root);
@@ -85,11 +102,18 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL,
     'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'cache-control': file !== index && HASHED_NAME.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     etag,
+    vary: 'accept-encoding',
     'x-content-type-options': 'nosniff',
   };
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers);
     res.end();
+    return true;
+  }
+  if (COMPRESSIBLE.has(extname(file).toLowerCase()) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    const body = gzippedFile(file, etag);
+    res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   }
   res.writeHead(200, { ...headers, 'content-length': stat.size });

@@ -1,5 +1,6 @@
 import jsQR from 'jsqr';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { safeNext } from '../src/app';
 import { DEMO_IDENTITIES, DEMO_PERSONAS, DEMO_ROLE_LABELS } from '../src/demo-data';
@@ -264,6 +265,18 @@ describe('static H5 build at /', () => {
     expect(png.headers.get('content-type')).toBe('image/png');
     expect(png.headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${t.app.url}/js/missing.js`)).status).toBe(404);
+  });
+
+  test('text is sent gzipped to browsers that accept it, as is to those that do not', async () => {
+    const zipped = await rawGet(t.app.url, '/js/app.3f9a1c2b.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(gunzipSync(zipped.raw).toString('utf8')).toBe('console.log("app");');
+    const plain = await rawGet(t.app.url, '/js/app.3f9a1c2b.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log("app");');
+    const png = await rawGet(t.app.url, '/static/images/logo.png', { 'accept-encoding': 'gzip' });
+    expect(png.headers['content-encoding']).toBeUndefined();
   });
 
   test('no way out of the build folder, no dot files, no directories', async () => {
