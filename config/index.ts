@@ -53,7 +53,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        // rem follows the screen width between 20 px (phones) and 24 px: wider screens (a desktop) do not blow text
+        // up to twice its phone size.
+        pxtransform: { enable: true, config: { minRootSize: 20, maxRootSize: 24 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },
