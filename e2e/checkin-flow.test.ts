@@ -124,10 +124,10 @@ test('register, confirm, scan the community code, check in, leave the not-checke
   await admin.page.locator('.list-item').first().waitFor();
   expect(await admin.page.locator('.list-item', { hasText: newcomer.name }).count()).toBe(0);
 
-  // The member's own pages show the card: the home page opened afresh, then 我的 through the tab bar.
-  await member.page.goto(`${app.url}/#/pages/index/index`);
-  await member.page.reload();
-  await see(member.page, cardNo!);
+  // The member's own pages show the card: 回到首页 from the check-in page, then 我的 through the tab bar.
+  await member.page.getByRole('link', { name: /回到首页/ }).click();
+  await member.page.waitForURL(/pages\/index\/index/);
+  await member.page.locator('.taro_page:visible').getByText(cardNo!).first().waitFor({ timeout: 20_000 });
   await audit(member.page);
   await member.page.getByRole('navigation').getByText('我的').click();
   await member.page.waitForURL(/pages\/mine\/index/);

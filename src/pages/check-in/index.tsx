@@ -72,6 +72,7 @@ export default function CheckInPage() {
           )}
         </>
       ) : null}
+      <LinkRow url="/pages/index/index" tab label="回到首页" />
     </Page>
   );
 }
