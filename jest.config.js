@@ -1,7 +1,13 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/local-cloud/test', '<rootDir>/cloudfunctions', '<rootDir>/server/test', '<rootDir>/e2e'],
+  roots: [
+    '<rootDir>/local-cloud/test',
+    '<rootDir>/src',
+    '<rootDir>/cloudfunctions',
+    '<rootDir>/server/test',
+    '<rootDir>/e2e',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 60000,

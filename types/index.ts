@@ -2,3 +2,4 @@ export * from './api';
 export * from './documents';
 export * from './errors';
 export * from './roles';
+export * from './limits';

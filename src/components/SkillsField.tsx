@@ -1,4 +1,5 @@
-import { MAX_SKILLS, parseSkills } from '../utils/skills';
+import { REGISTRATION_LIMITS } from '../../types';
+import { parseSkills } from '../utils/skills';
 import { LabelTag } from './StatusTag';
 import { TextField } from './TextField';
 
@@ -14,7 +15,7 @@ export function SkillsField({ value, onChange, error }: Props) {
   return (
     <TextField
       id="skills"
-      label={`技能（选填，最多 ${MAX_SKILLS} 项）`}
+      label={`技能（选填，最多 ${REGISTRATION_LIMITS.skillsMax} 项）`}
       value={value}
       onChange={onChange}
       placeholder="例如：电工、法律咨询、理发"

@@ -1,11 +1,7 @@
-import type { Me, RegisterRequest, ServiceKind } from '../../types';
-import { MAX_SKILLS, parseSkills } from './skills';
+import { MOBILE_PHONE, REGISTRATION_LIMITS, type Me, type RegisterRequest, type ServiceKind } from '../../types';
+import { parseSkills } from './skills';
 
-export const PLEDGE_MAX = 60;
-export const NAME_MIN = 2;
-export const NAME_MAX = 20;
-export const PLEDGE_MIN = 4;
-export const SKILL_MAX_CHARS = 12;
+const { nameMin, nameMax, pledgeMin, pledgeMax, skillsMax, skillMaxChars } = REGISTRATION_LIMITS;
 
 export interface RegisterForm {
   name: string;
@@ -46,19 +42,19 @@ export function validateForm(form: RegisterForm): { errors: RegisterErrors; requ
   const pledge = form.pledge.trim();
 
   if (!name) errors.name = '请填写姓名';
-  else if (charCount(name) < NAME_MIN || charCount(name) > NAME_MAX) errors.name = '请填写姓名（2–20 个字）';
+  else if (charCount(name) < nameMin || charCount(name) > nameMax)
+    errors.name = `请填写姓名（${nameMin}–${nameMax} 个字）`;
   if (!form.phoneCode) {
     if (!phone) errors.phone = '请填写手机号';
-    else if (!/^1[3-9]\d{9}$/.test(phone)) errors.phone = '请填写 11 位手机号';
+    else if (!MOBILE_PHONE.test(phone)) errors.phone = '请填写 11 位手机号';
   }
   if (!form.unitId) errors.unitId = '请选择工作单位';
-  if (skills.length > MAX_SKILLS) errors.skills = `技能最多填写 ${MAX_SKILLS} 项`;
-  else if (skills.some((skill) => charCount(skill) > SKILL_MAX_CHARS)) {
-    errors.skills = `每项技能最多 ${SKILL_MAX_CHARS} 个字`;
-  }
+  if (skills.length > skillsMax) errors.skills = `技能最多填写 ${skillsMax} 项`;
+  else if (skills.some((skill) => charCount(skill) > skillMaxChars))
+    errors.skills = `每项技能最多 ${skillMaxChars} 个字`;
   if (form.willingness.length === 0) errors.willingness = '请至少选择一种愿意参与的服务';
-  if (charCount(pledge) < PLEDGE_MIN || charCount(pledge) > PLEDGE_MAX) {
-    errors.pledge = `请写一句承诺（${PLEDGE_MIN}–${PLEDGE_MAX} 个字）`;
+  if (charCount(pledge) < pledgeMin || charCount(pledge) > pledgeMax) {
+    errors.pledge = `请写一句承诺（${pledgeMin}–${pledgeMax} 个字）`;
   }
 
   if (Object.keys(errors).length > 0) return { errors, request: null };

@@ -1,5 +1,3 @@
-export const MAX_SKILLS = 8;
-
 /** "电工，厨艺、 法律" → ["电工", "厨艺", "法律"]: split on commas (either width), 、, semicolons or spaces. */
 export function parseSkills(text: string): string[] {
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MemberProfile, UnitSummary } from '../../../types';
+import { REGISTRATION_LIMITS, type MemberProfile, type UnitSummary } from '../../../types';
 import { call, errorMessage } from '../../api/client';
 import { ActionButton } from '../../components/ActionButton';
 import { Alert } from '../../components/Alert';
@@ -14,13 +14,7 @@ import { TextField } from '../../components/TextField';
 import { UnitSelect } from '../../components/UnitSelect';
 import { WillingnessChoices } from '../../components/WillingnessChoices';
 import { useRemote } from '../../hooks/useRemote';
-import {
-  initialForm,
-  PLEDGE_MAX,
-  validateForm,
-  type RegisterErrors,
-  type RegisterForm,
-} from '../../utils/registerForm';
+import { initialForm, validateForm, type RegisterErrors, type RegisterForm } from '../../utils/registerForm';
 
 async function loadRegister() {
   const [me, { units }] = await Promise.all([call('user', 'getMe', {}), call('unit', 'list', {})]);
@@ -150,7 +144,7 @@ export default function RegisterPage() {
             label="一句话承诺"
             value={form.pledge}
             onChange={(v) => set('pledge', v)}
-            maxLength={PLEDGE_MAX}
+            maxLength={REGISTRATION_LIMITS.pledgeMax}
             placeholder="例如：邻里有事，随叫随到"
             error={errors.pledge}
           />
