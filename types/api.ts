@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors';
-import type { CheckInStatus, MemberStatus, Timestamp } from './documents';
+import type { CheckInStatus, MemberDoc, MemberStatus, Timestamp } from './documents';
 import type { Role, ServiceKind } from './roles';
 
 export interface CommunitySummary {
@@ -14,16 +14,11 @@ export interface UnitSummary {
 }
 
 /** The signed-in member's own registration (their own data: the phone is shown in full). */
-export interface MemberProfile {
-  name: string;
-  phone: string;
+export interface MemberProfile extends Pick<
+  MemberDoc,
+  'name' | 'phone' | 'skills' | 'willingness' | 'pledge' | 'pledgePublic' | 'status' | 'registeredAt'
+> {
   unit: UnitSummary;
-  skills: string[];
-  willingness: ServiceKind[];
-  pledge: string;
-  pledgePublic: boolean;
-  status: MemberStatus;
-  registeredAt: Timestamp;
   community: CommunitySummary | null;
   checkedInAt: Timestamp | null;
   serviceCardNo: string | null;
