@@ -55,7 +55,10 @@ export interface MemberDoc {
   previousUnitId?: string;
   verifiedBy?: string;
   verifiedAt?: Timestamp;
-  /** The current residence community (one at a time) and its check-in. */
+  /**
+   * The current residence community (one at a time) and its active check-in, kept on the member (a copy of the active
+   * checkIns document) because a transaction can read a document by id but cannot query.
+   */
   communityId?: string;
   checkInId?: string;
   checkedInAt?: Timestamp;
