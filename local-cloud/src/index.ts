@@ -20,7 +20,7 @@ export type { OutboxMessage } from './openapi/apis';
 export type { RouteHandler } from './server';
 export { loadManifest, parseManifest } from './db/manifest';
 export { sdkEnvironment } from './sdk-environment';
-export { readBody, sendJson } from './server';
+export { BodyTooLargeError, readBody, sendJson } from './server';
 
 export interface LocalCloudOptions {
   /** Folder for the database file, stored files and the outbox. */

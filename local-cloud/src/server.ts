@@ -8,20 +8,37 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL)
 
 const MAX_BODY = 50 * 1024 * 1024;
 
+/** A request body over the reader's limit (the cloud answers it as INVALID_PARAM). */
+export class BodyTooLargeError extends CloudError {
+  constructor() {
+    super('INVALID_PARAM', 'request body too large');
+  }
+}
+
+/**
+ * Reads a request body of at most `limit` bytes. A larger one (by its content-length, or as it arrives) is refused
+ * with BodyTooLargeError and left unread, so that the caller can still answer before closing the connection.
+ */
 export function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new CloudError('INVALID_PARAM', 'request body too large'));
-        req.destroy();
+        req.off('data', onData);
+        req.off('end', onEnd);
+        req.pause();
+        reject(new BodyTooLargeError());
         return;
       }
       chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
   });
 }

@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  BodyTooLargeError,
   type InvokeOutcome,
   LocalCloud,
   type LocalCloudOptions,
   type Manifest,
   type RouteHandler,
+  readBody,
 } from 'wx-local-cloud';
 import { ERRORS, type ErrorCode } from '../../types';
 import { type SeedResult, findDemoIdentity, seedDemoData } from './demo-data';
@@ -64,31 +66,15 @@ const FUNCTION_NAME = /^[a-z][a-z0-9]*$/;
 /** First path segments the local cloud itself serves: never answered by the static files. */
 const RESERVED_SEGMENTS = new Set(['api', 'dev', '_dev', 'admin', 'storage']);
 
-type Body = { kind: 'ok'; raw: Buffer } | { kind: 'tooLarge' };
-
-/** Reads a request body up to `limit` bytes; past that it stops reading and says so. */
-function readLimited(req: IncomingMessage, limit: number): Promise<Body> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ kind: 'tooLarge' });
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.off('end', onEnd);
-        req.pause();
-        resolveBody({ kind: 'tooLarge' });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => resolveBody({ kind: 'ok', raw: Buffer.concat(chunks) });
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', reject);
-  });
+/** The request body up to `limit` bytes, or null when it was larger and a 413 has been sent. */
+async function readLimited(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
+  try {
+    return await readBody(req, limit);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    sendError(res, 413, 'INVALID_INPUT', { connection: 'close' });
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]>): void {
@@ -222,14 +208,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       sendError(res, 415, 'INVALID_INPUT');
       return true;
     }
-    const body = await readLimited(req, MAX_API_BODY);
-    if (body.kind === 'tooLarge') {
-      sendError(res, 413, 'INVALID_INPUT', { connection: 'close' });
-      return true;
-    }
+    const body = await readLimited(req, res, MAX_API_BODY);
+    if (!body) return true;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(body.raw.toString('utf8'));
+      parsed = JSON.parse(body.toString('utf8'));
     } catch {
       sendError(res, 400, 'INVALID_INPUT');
       return true;
@@ -320,13 +303,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 
   /** A form (urlencoded or JSON) of at most 16 KB; null when it answered the request with an error. */
   async function readForm(req: IncomingMessage, res: ServerResponse): Promise<URLSearchParams | null> {
-    const body = await readLimited(req, MAX_FORM_BODY);
-    if (body.kind === 'tooLarge') {
-      sendError(res, 413, 'INVALID_INPUT', { connection: 'close' });
-      return null;
-    }
+    const body = await readLimited(req, res, MAX_FORM_BODY);
+    if (!body) return null;
     const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    const text = body.raw.toString('utf8');
+    const text = body.toString('utf8');
     if (contentType === 'application/json') {
       try {
         const parsed: unknown = text ? JSON.parse(text) : {};
