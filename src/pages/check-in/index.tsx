@@ -7,8 +7,8 @@ import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
 import { CheckInDone } from '../../components/CheckInDone';
 import { LinkRow } from '../../components/LinkRow';
-import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { RemoteStatus } from '../../components/RemoteStatus';
 import { useRemote } from '../../hooks/useRemote';
 import { decodeScene } from '../../utils/scene';
 import { formatDate } from '../../utils/time';
@@ -49,8 +49,7 @@ export default function CheckInPage() {
   const data = view.data;
   return (
     <Page title={data ? data.community.name : '社区报到'}>
-      <Alert message={view.error} />
-      {view.loading && !data ? <Loading /> : null}
+      <RemoteStatus remote={view} />
       {data ? (
         <>
           <Card>

@@ -1,11 +1,10 @@
 import { ROLE_LABELS } from '../../../types';
 import { call } from '../../api/client';
-import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
 import { LinkRow } from '../../components/LinkRow';
-import { Loading } from '../../components/Loading';
 import { MemberStatusCard } from '../../components/MemberStatusCard';
 import { Page } from '../../components/Page';
+import { RemoteStatus } from '../../components/RemoteStatus';
 import { ScanEntry } from '../../components/ScanEntry';
 import { useRemote } from '../../hooks/useRemote';
 import { greeting } from '../../utils/time';
@@ -17,8 +16,7 @@ export default function HomePage() {
   return (
     <Page title={title}>
       <p className="text muted">红袖章 · 在职党员到居住地社区报到</p>
-      <Alert message={me.error} />
-      {me.loading && !me.data ? <Loading /> : null}
+      <RemoteStatus remote={me} />
       {me.data ? (
         <>
           <p className="text">身份：{me.data.roles.map((role) => ROLE_LABELS[role]).join('、')}</p>

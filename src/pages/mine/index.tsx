@@ -5,8 +5,8 @@ import { Card } from '../../components/Card';
 import { CheckInHistory } from '../../components/CheckInHistory';
 import { InfoList } from '../../components/InfoList';
 import { LinkRow } from '../../components/LinkRow';
-import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { RemoteStatus } from '../../components/RemoteStatus';
 import { LabelTag, StatusTag } from '../../components/StatusTag';
 import { useRemote } from '../../hooks/useRemote';
 import { formatDate } from '../../utils/time';
@@ -30,8 +30,7 @@ export default function MinePage() {
 
   return (
     <Page title="我的">
-      <Alert message={remote.error} />
-      {remote.loading && !me ? <Loading /> : null}
+      <RemoteStatus remote={remote} />
       {me ? (
         <>
           <Card title="基本信息">

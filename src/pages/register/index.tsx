@@ -4,8 +4,8 @@ import { call, errorMessage } from '../../api/client';
 import { ActionButton } from '../../components/ActionButton';
 import { Alert } from '../../components/Alert';
 import { CheckboxField } from '../../components/CheckboxField';
-import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { RemoteStatus } from '../../components/RemoteStatus';
 import { PhoneQuickFill } from '../../components/PhoneQuickFill';
 import { RegisterDone } from '../../components/RegisterDone';
 import { SkillsField } from '../../components/SkillsField';
@@ -82,8 +82,7 @@ export default function RegisterPage() {
   const units = remote.data?.units ?? [];
   return (
     <Page title={title}>
-      <Alert message={remote.error} />
-      {remote.loading && !remote.data ? <Loading /> : null}
+      <RemoteStatus remote={remote} />
       {remote.data ? (
         <form
           onSubmit={(e) => {

@@ -1,8 +1,7 @@
 import { call } from '../../../api/client';
-import { Alert } from '../../../components/Alert';
 import { Card } from '../../../components/Card';
-import { Loading } from '../../../components/Loading';
 import { Page } from '../../../components/Page';
+import { RemoteStatus } from '../../../components/RemoteStatus';
 import { QrImage } from '../../../components/QrImage';
 import { QrNote } from '../../../components/QrNote';
 import { useRemote } from '../../../hooks/useRemote';
@@ -12,8 +11,7 @@ export default function CommunityQrPage() {
   const data = qr.data;
   return (
     <Page title="社区报到码">
-      <Alert message={qr.error} />
-      {qr.loading && !data ? <Loading /> : null}
+      <RemoteStatus remote={qr} />
       {data ? (
         <Card>
           <h2 className="section-title center">{data.community.name}</h2>

@@ -5,9 +5,9 @@ import { call, errorMessage } from '../../../api/client';
 import { ActionButton } from '../../../components/ActionButton';
 import { Alert } from '../../../components/Alert';
 import { EmptyState } from '../../../components/EmptyState';
-import { Loading } from '../../../components/Loading';
 import { MemberRowHead } from '../../../components/MemberRowHead';
 import { Page } from '../../../components/Page';
+import { RemoteStatus } from '../../../components/RemoteStatus';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDate } from '../../../utils/time';
 
@@ -50,14 +50,13 @@ export default function MembersPage() {
   const data = list.data;
   return (
     <Page title="党员身份确认">
-      <Alert message={list.error} />
+      <RemoteStatus remote={list} />
       <Alert message={error} />
       {notice ? (
         <p className="notice notice-ok" role="status">
           {notice}
         </p>
       ) : null}
-      {list.loading && !data ? <Loading /> : null}
       {data ? (
         <>
           <p className="text">

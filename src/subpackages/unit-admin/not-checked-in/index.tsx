@@ -1,9 +1,8 @@
 import { call } from '../../../api/client';
-import { Alert } from '../../../components/Alert';
 import { EmptyState } from '../../../components/EmptyState';
-import { Loading } from '../../../components/Loading';
 import { MemberRowHead } from '../../../components/MemberRowHead';
 import { Page } from '../../../components/Page';
+import { RemoteStatus } from '../../../components/RemoteStatus';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDate } from '../../../utils/time';
 
@@ -12,8 +11,7 @@ export default function NotCheckedInPage() {
   const data = list.data;
   return (
     <Page title="未报到党员">
-      <Alert message={list.error} />
-      {list.loading && !data ? <Loading /> : null}
+      <RemoteStatus remote={list} />
       {data ? (
         <>
           <p className="text">
