@@ -9,7 +9,7 @@ import { startAppServer, type AppServer } from '../server/src/app';
 import { SESSION_COOKIE } from '../server/src/session';
 import { launchChromium, phoneContext } from '../e2e/browser';
 import { firstPageScripts } from './h5-transfer';
-import { packageSizes } from './weapp-size';
+import { measurePackages } from '../scripts/weapp-size.cjs';
 
 // npm scripts run at the repository root; the bench is bundled before it runs, so __dirname is not the source's.
 const ROOT = process.cwd();
@@ -104,15 +104,15 @@ async function load(
 
 async function main(): Promise<void> {
   console.log('## weapp package (dist/)');
-  const sizes = packageSizes(join(ROOT, 'dist'));
+  const sizes = measurePackages(join(ROOT, 'dist'));
   console.log(
-    `main package ${kb(sizes.main)} (limit 2048 KB); subpackages ${Object.entries(sizes.subpackages)
+    `main package ${kb(sizes.mainPackage)} (limit 2048 KB); subpackages ${Object.entries(sizes.subPackages)
       .map(([k, v]) => `${k} ${kb(v)}`)
       .join(', ')}; total ${kb(sizes.total)}`,
   );
-  const bare = packageSizes(buildBareTaro()).main;
+  const bare = measurePackages(buildBareTaro()).mainPackage;
   console.log(`bare Taro React baseline (bench/bare-taro: one page, same Taro 4.2.1): main package ${kb(bare)}`);
-  console.log(`the app adds ${kb(sizes.main - bare)} to the bare baseline`);
+  console.log(`the app adds ${kb(sizes.mainPackage - bare)} to the bare baseline`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'rb-bench-'));
   const functionsDir = functionsWithNoop();

@@ -16,13 +16,14 @@
  * Exit code: 0 when the checks ran (whatever their results), 1 on an error, 2 when there is no build.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+const { measurePackages } = require('./weapp-size.cjs');
 
 /** WeChat's upload limit for the main package (and for each subpackage). */
 const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
@@ -44,45 +45,6 @@ function shortPath(p) {
 
 function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-/** Every file under dir, as posix paths relative to dir, with its size. */
-function listFiles(dir, prefix = '') {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(abs, rel));
-    else if (entry.isFile()) out.push({ path: rel, size: statSync(abs).size });
-  }
-  return out;
-}
-
-/** Main package vs subpackages, by the roots app.json declares. */
-function measurePackages(buildDir, appJson) {
-  const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => p.root.replace(/^\/+|\/+$/g, ''));
-  const files = listFiles(buildDir);
-  const subPackages = Object.fromEntries(roots.map((r) => [r, 0]));
-  let mainPackage = 0;
-  const mainFiles = [];
-  for (const file of files) {
-    const root = roots.find((r) => file.path === r || file.path.startsWith(`${r}/`));
-    if (root) subPackages[root] += file.size;
-    else {
-      mainPackage += file.size;
-      mainFiles.push(file);
-    }
-  }
-  mainFiles.sort((a, b) => b.size - a.size);
-  return {
-    mainPackage,
-    mainPackageLimit: MAIN_PACKAGE_LIMIT,
-    mainPackageUnderLimit: mainPackage < MAIN_PACKAGE_LIMIT,
-    subPackages,
-    total: files.reduce((sum, f) => sum + f.size, 0),
-    fileCount: files.length,
-    largestMainFiles: mainFiles.slice(0, 8),
-  };
 }
 
 /** A small summary of miniprogram-ci's dependency analysis (the full result lists every module). */
@@ -119,7 +81,12 @@ async function main() {
     fail(2, `No weapp build: ${shortPath(appJsonFile)} is missing. Run \`npm run build:weapp\` first.`);
   }
   const appJson = readJson(appJsonFile);
-  const sizes = measurePackages(buildDir, appJson);
+  const measured = measurePackages(buildDir);
+  const sizes = {
+    ...measured,
+    mainPackageLimit: MAIN_PACKAGE_LIMIT,
+    mainPackageUnderLimit: measured.mainPackage < MAIN_PACKAGE_LIMIT,
+  };
 
   // Loaded only now: requiring miniprogram-ci prints a line and starts services.
   const ci = require('miniprogram-ci');
