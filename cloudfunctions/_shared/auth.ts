@@ -1,4 +1,4 @@
-import type { MemberDoc, Role, UserDoc } from '../../types';
+import type { MemberDoc, Role, UnitDoc, UserDoc } from '../../types';
 import { findById } from './collections';
 import { AppError } from './errors';
 
@@ -27,6 +27,14 @@ export async function requireUnitAdmin(openid: string): Promise<UserDoc & { admi
   const user = await requireRole(openid, 'unitAdmin');
   if (!user.adminUnitId) throw new AppError('FORBIDDEN');
   return user as UserDoc & { adminUnitId: string };
+}
+
+/** The unit the calling unit admin runs. */
+export async function requireAdminUnit(openid: string): Promise<UnitDoc> {
+  const admin = await requireUnitAdmin(openid);
+  const unit = await findById('units', admin.adminUnitId);
+  if (!unit) throw new AppError('UNIT_NOT_FOUND');
+  return unit;
 }
 
 /** The caller as staff, with their community. */

@@ -1,7 +1,6 @@
 import type { ActionSpec } from '../_shared/handler';
-import { requireUnitAdmin } from '../_shared/auth';
-import { findById, findMany } from '../_shared/collections';
-import { AppError } from '../_shared/errors';
+import { requireAdminUnit } from '../_shared/auth';
+import { findMany } from '../_shared/collections';
 import { noInput } from '../_shared/schemas';
 import { _ } from '../_shared/sdk';
 import { unitMemberRows } from '../_shared/unit-members';
@@ -11,9 +10,7 @@ import { unitSummary } from '../_shared/views';
 export const listNotCheckedIn: ActionSpec<'unit', 'listNotCheckedIn'> = {
   input: noInput,
   async run(_input, { openid }) {
-    const admin = await requireUnitAdmin(openid);
-    const unit = await findById('units', admin.adminUnitId);
-    if (!unit) throw new AppError('UNIT_NOT_FOUND');
+    const unit = await requireAdminUnit(openid);
     const members = await findMany('members', {
       unitId: unit._id,
       status: _.in(['verified', 'unverified']),
