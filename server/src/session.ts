@@ -1,3 +1,4 @@
+import { parseCookie } from 'cookie';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,23 +46,8 @@ export function verifySession(secret: string, value: string, now: number = Date.
   return openid ? { openid, issuedAt } : null;
 }
 
-/** The cookies of a request, by name (the first of duplicates wins). */
-export function parseCookies(req: IncomingMessage): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!name || cookies.has(name)) continue;
-    let value = part.slice(eq + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
-    cookies.set(name, value);
-  }
-  return cookies;
-}
-
 export function readSession(req: IncomingMessage, secret: string, now: number = Date.now()): Session | null {
-  const value = parseCookies(req).get(SESSION_COOKIE);
+  const value = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
   return value ? verifySession(secret, value, now) : null;
 }
 
