@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors';
-import type { CheckInStatus, MemberDoc, MemberStatus, Timestamp } from './documents';
+import type { AuditLogDoc, CheckInStatus, MemberDoc, MemberStatus, Timestamp } from './documents';
 import type { Role, ServiceKind } from './roles';
 
 export interface CommunitySummary {
@@ -22,6 +22,11 @@ export interface MemberProfile extends Pick<
   community: CommunitySummary | null;
   checkedInAt: Timestamp | null;
   serviceCardNo: string | null;
+  /** The unit admin's decision (confirmed or rejected): when, and who, so a rejected member knows whom to ask. */
+  decidedAt: Timestamp | null;
+  decidedByName: string | null;
+  /** Confirmed once, then changed name, phone or unit: waiting for the unit admin to confirm again. */
+  needsReconfirmation: boolean;
 }
 
 export interface Me {
@@ -52,10 +57,32 @@ export interface UnitMemberRow {
   phoneMasked: string;
   status: MemberStatus;
   registeredAt: Timestamp;
-  /** `new`: registered in the last 30 days; `transferred`: moved here from another unit in the last 30 days. */
-  flag: 'new' | 'transferred' | null;
+  /**
+   * `new`: registered in the last 30 days; `transferred`: moved here from another unit in the last 30 days;
+   * `changed`: confirmed before, then changed name or phone, so waiting to be confirmed again; `deleted`: the person
+   * deleted their personal information (name and phone are then empty and the row is anonymous).
+   */
+  flag: 'new' | 'transferred' | 'changed' | 'deleted' | null;
   community: CommunitySummary | null;
   checkedInAt: Timestamp | null;
+}
+
+/** One thing the audit log records about the person (what was done, by whom, when). */
+export interface MyAuditEntry {
+  action: AuditLogDoc['action'];
+  at: Timestamp;
+  /** `self` when the person did it; otherwise the name of who did (e.g. the unit admin). */
+  byName: string;
+}
+
+/** Everything the system keeps about the signed-in person: what 「我的信息」 shows before they delete it. */
+export interface MyData {
+  /** Granted roles (staff, unit admin, county admin) with the name they were granted under. */
+  user: { name: string; roles: Role[]; createdAt: Timestamp } | null;
+  member: (MemberProfile & { unitJoinedAt: Timestamp; updatedAt: Timestamp }) | null;
+  checkIns: CheckInHistoryItem[];
+  serviceCard: { no: string; issuedAt: Timestamp; community: CommunitySummary } | null;
+  audit: MyAuditEntry[];
 }
 
 /** How the signed-in person stands with a community they are looking at. */
@@ -99,14 +126,28 @@ export interface CheckInHistoryItem {
 export interface Api {
   user: {
     getMe: { req: Record<string, never>; res: Me };
+    /**
+     * Registers, or saves changes. A rejected member is refused (MEMBER_REJECTED) until the unit admin reverses it;
+     * a confirmed member who changes name, phone or unit waits for confirmation again.
+     */
     register: { req: RegisterRequest; res: { member: MemberProfile } };
+    /** Everything kept about the caller. */
+    getMyData: { req: Record<string, never>; res: MyData };
+    /**
+     * Deletes the caller's personal information (name, phone, skills, pledge, OPENID link) and ends their check-in;
+     * an anonymous record stays so that counts and history stay true; the unit admin sees the row as deleted. Logged.
+     */
+    deleteMyData: { req: { confirm: true }; res: { deletedAt: Timestamp } };
   };
   unit: {
     /** The county's units, for the registration picker. */
     list: { req: Record<string, never>; res: { units: UnitSummary[] } };
     /** unitAdmin: the unit's members, optionally by status (unverified first for confirming). */
     listMembers: { req: { status?: MemberStatus }; res: { unit: UnitSummary; members: UnitMemberRow[] } };
-    /** unitAdmin: confirm (or reject) that a registered person is a Party member of the unit. */
+    /**
+     * unitAdmin: confirm (or reject) that a registered person is a Party member of the unit; `verify` on a rejected
+     * member reverses the rejection (logged as such).
+     */
     verifyMember: { req: { memberId: string; decision: 'verify' | 'reject' }; res: { member: UnitMemberRow } };
     /** unitAdmin: members not checked in anywhere, new and transferred members first. */
     listNotCheckedIn: { req: Record<string, never>; res: { unit: UnitSummary; members: UnitMemberRow[] } };
@@ -119,7 +160,10 @@ export interface Api {
     getQrCode: { req: Record<string, never>; res: CommunityQrCode };
   };
   checkin: {
-    /** member: check in at a community (idempotent); `transfer` moves an existing check-in here. */
+    /**
+     * member: check in at a community (idempotent); `transfer` moves an existing check-in here, at most once a day
+     * (TRANSFER_TOO_SOON).
+     */
     checkIn: { req: { communityId: string; transfer?: boolean }; res: CheckInResult };
     /** member: current community, history and 活动证 number. */
     getMine: {

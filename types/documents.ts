@@ -34,7 +34,11 @@ export interface UnitDoc {
   createdAt: Timestamp;
 }
 
-export type MemberStatus = 'unverified' | 'verified' | 'rejected';
+/**
+ * `deleted`: the person deleted their personal information; the document stays, under an anonymous id, with no name,
+ * phone, skills or pledge, so that counts and history stay true.
+ */
+export type MemberStatus = 'unverified' | 'verified' | 'rejected' | 'deleted';
 
 /** `members`: a registered in-service Party member; `_id` is the member's OPENID. */
 export interface MemberDoc {
@@ -53,8 +57,15 @@ export interface MemberDoc {
   unitJoinedAt: Timestamp;
   /** Set when the member moved here from another unit: such members are listed first for their new unit admin. */
   previousUnitId?: string;
+  /** Who decided (confirmed or rejected) and when; a rejection stands until the unit admin reverses it. */
   verifiedBy?: string;
   verifiedAt?: Timestamp;
+  /** Set when a confirmed member changed name, phone or unit: the unit admin must confirm them again. */
+  changedAfterVerifyAt?: Timestamp;
+  /** The last transfer between communities (at most one a day, China time). */
+  lastTransferAt?: Timestamp;
+  /** When the person deleted their personal information (status `deleted`). */
+  deletedAt?: Timestamp;
   /**
    * The current residence community (one at a time) and its active check-in, kept on the member (a copy of the active
    * checkIns document) because a transaction can read a document by id but cannot query.
@@ -67,7 +78,8 @@ export interface MemberDoc {
   updatedAt: Timestamp;
 }
 
-export type CheckInStatus = 'active' | 'transferred';
+/** `ended`: the member deleted their personal information while checked in here. */
+export type CheckInStatus = 'active' | 'transferred' | 'ended';
 
 /** `checkIns`: the history of a member's residence communities; at most one is `active`. */
 export interface CheckInDoc {
@@ -95,7 +107,16 @@ export interface CounterDoc {
   value: number;
 }
 
-export type AuditAction = 'member.verify' | 'member.reject' | 'role.grant';
+export type AuditAction =
+  | 'member.verify'
+  | 'member.reject'
+  /** The unit admin reversed an earlier rejection. */
+  | 'member.reverseRejection'
+  /** A confirmed member changed name, phone or unit and now waits for the unit admin again. */
+  | 'member.needsReconfirmation'
+  /** The person deleted their personal information (actor and target are the anonymous id). */
+  | 'member.deleteData'
+  | 'role.grant';
 
 /** `auditLogs`: every grant and every confirmation, with who made it. */
 export interface AuditLogDoc {

@@ -10,3 +10,9 @@ export const REGISTRATION_LIMITS = {
 
 /** A mainland mobile number, 11 digits. */
 export const MOBILE_PHONE = /^1[3-9]\d{9}$/;
+
+/** The request nesting and size every entry point refuses beyond, before any work (JSON depth counts objects and arrays). */
+export const REQUEST_LIMITS = {
+  maxDepth: 32,
+  maxBytes: 1024 * 1024,
+} as const;
