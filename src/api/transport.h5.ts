@@ -10,7 +10,9 @@ export async function send(fn: string, event: { action: string; data: unknown })
     body: JSON.stringify(event),
   });
   if (res.status === 401) {
-    window.location.href = '/dev/login?next=' + encodeURIComponent(window.location.href);
+    // The sign-in page accepts only a path on this server; the hash carries the page and its scene.
+    const { pathname, search, hash } = window.location;
+    window.location.href = '/dev/login?next=' + encodeURIComponent(pathname + search + hash);
     throw new ApiError('NOT_SIGNED_IN');
   }
   try {

@@ -1,8 +1,16 @@
 import type { UnitMemberRow } from '../../types';
 import { FlagTag, StatusTag } from './StatusTag';
 
-/** Name, tags and the masked phone of a member in a unit admin's list. */
+/** Name, tags and the masked phone of a member in a unit admin's list; a deleted row is anonymous. */
 export function MemberRowHead({ member, showStatus }: { member: UnitMemberRow; showStatus?: boolean }) {
+  if (member.status === 'deleted') {
+    return (
+      <div className="list-item-head">
+        <span className="list-item-name">已注销的党员</span>
+        <StatusTag status="deleted" />
+      </div>
+    );
+  }
   return (
     <>
       <div className="list-item-head">
