@@ -14,7 +14,7 @@ export default function HomePage() {
   const title = me.data?.name ? `${greeting()}，${me.data.name}` : `${greeting()}`;
 
   return (
-    <Page title={title}>
+    <Page title={title} tab>
       <p className="text muted">红袖章 · 在职党员到居住地社区报到</p>
       <RemoteStatus remote={me} />
       {me.data ? (

@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro';
+import { NavLink } from './NavLink';
+
+const HOME = '/pages/index/index';
+
+/**
+ * Browser: a page outside the tab bar has no navigation bar, so it gets 返回 (when there is a page to go back to in
+ * this app) and 回到首页 (always: a page opened straight from a QR code or a link has nothing behind it).
+ */
+export function BackHome() {
+  const canGoBack = Taro.getCurrentPages().length > 1;
+  return (
+    <nav className="back-home" aria-label="页面导航">
+      {canGoBack ? (
+        <a
+          href="#"
+          className="back-home-link"
+          onClick={(event) => {
+            event.preventDefault();
+            void Taro.navigateBack();
+          }}
+        >
+          ‹ 返回
+        </a>
+      ) : null}
+      <NavLink url={HOME} tab className="back-home-link">
+        回到首页
+      </NavLink>
+    </nav>
+  );
+}
