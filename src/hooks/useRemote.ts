@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import { errorMessage } from '../api/client';
+import type { ErrorCode } from '../../types';
+import { ApiError, errorMessage } from '../api/client';
 
 export interface Remote<T> {
   data: T | undefined;
   error: string | null;
+  /** The function's refusal code, or null when the last load failed before reaching it (offline) or did not fail. */
+  errorCode: ErrorCode | null;
   loading: boolean;
   reload: () => Promise<void>;
   /** Replace the loaded data locally (after a successful write). */
@@ -15,6 +18,7 @@ export interface Remote<T> {
 export function useRemote<T>(load: () => Promise<T>): Remote<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const [loading, setLoading] = useState(true);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -30,9 +34,11 @@ export function useRemote<T>(load: () => Promise<T>): Remote<T> {
       if (mine !== seq.current) return;
       setData(next);
       setError(null);
+      setErrorCode(null);
     } catch (e) {
       if (mine !== seq.current) return;
       setError(errorMessage(e));
+      setErrorCode(e instanceof ApiError ? e.code : null);
     } finally {
       if (mine === seq.current) setLoading(false);
     }
@@ -47,5 +53,5 @@ export function useRemote<T>(load: () => Promise<T>): Remote<T> {
     if (Date.now() - startedAt.current > 1000) void reload();
   });
 
-  return { data, error, loading, reload, setData };
+  return { data, error, errorCode, loading, reload, setData };
 }
