@@ -6,6 +6,8 @@ const config = defineAppConfig({
     'pages/mine/index',
     'pages/check-in/index',
     'pages/register/index',
+    'pages/my-data/index',
+    'pages/not-found/index',
   ],
   subPackages: [
     { root: 'subpackages/staff', name: 'staff', pages: ['community-qr/index'] },

@@ -30,6 +30,11 @@ export function formatDateTime(at: Timestamp): string {
   return china(at).format('YYYY年M月D日 HH:mm');
 }
 
+/** 14:05 */
+export function formatTime(at: Timestamp): string {
+  return china(at).format('HH:mm');
+}
+
 /** 早上好 / 中午好 / 下午好 / 晚上好, by the hour in China time. */
 export function greeting(now: Timestamp = Date.now()): string {
   const hour = china(now).hour();

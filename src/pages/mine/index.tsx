@@ -5,11 +5,13 @@ import { Card } from '../../components/Card';
 import { CheckInHistory } from '../../components/CheckInHistory';
 import { InfoList } from '../../components/InfoList';
 import { LinkRow } from '../../components/LinkRow';
+import { DateText } from '../../components/DateText';
 import { Page } from '../../components/Page';
 import { RemoteStatus } from '../../components/RemoteStatus';
+import { SignOut } from '../../components/SignOut';
 import { LabelTag, StatusTag } from '../../components/StatusTag';
 import { useRemote } from '../../hooks/useRemote';
-import { formatDate } from '../../utils/time';
+import { MY_DATA_PAGE, REGISTER_PAGE } from '../../utils/routes';
 
 async function loadMine() {
   const me = await call('user', 'getMe', {});
@@ -29,7 +31,7 @@ export default function MinePage() {
   const cardNo = checkIns?.serviceCardNo ?? member?.serviceCardNo ?? null;
 
   return (
-    <Page title="我的">
+    <Page title="我的" tab>
       <RemoteStatus remote={remote} />
       {me ? (
         <>
@@ -72,10 +74,10 @@ export default function MinePage() {
                     { key: '愿意参与', value: member.willingness.length ? member.willingness.join('、') : '未选择' },
                     { key: '一句话承诺', value: member.pledge || '未填写' },
                     { key: '承诺公示', value: member.pledgePublic ? '同意在社区公示栏公开' : '不公开' },
-                    { key: '注册日期', value: formatDate(member.registeredAt) },
+                    { key: '注册日期', value: <DateText at={member.registeredAt} /> },
                   ]}
                 />
-                <LinkRow url="/pages/register/index" label="修改登记信息" />
+                {member.status === 'rejected' ? null : <LinkRow url={REGISTER_PAGE} label="修改登记信息" />}
               </Card>
               <Card title="报到记录">
                 <Alert message={remote.data?.checkInsError} />
@@ -84,10 +86,15 @@ export default function MinePage() {
             </>
           ) : (
             <Card title="在职党员">
-              <p className="text">你还没有登记为在职党员。</p>
-              <LinkRow url="/pages/register/index" label="注册为在职党员" />
+              <p className="text">您还没有登记为在职党员。</p>
+              <LinkRow url={REGISTER_PAGE} label="注册为在职党员" />
             </Card>
           )}
+          <Card title="个人信息">
+            <p className="text">查看本系统保存的关于您的全部信息，也可以删除。</p>
+            <LinkRow url={MY_DATA_PAGE} label="我的信息" />
+          </Card>
+          <SignOut />
         </>
       ) : null}
     </Page>
