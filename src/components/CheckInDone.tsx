@@ -1,6 +1,6 @@
 import type { CommunitySummary, Timestamp } from '../../types';
-import { formatDate } from '../utils/time';
 import { Card } from './Card';
+import { DateText } from './DateText';
 
 interface Props {
   serviceCardNo: string;
@@ -20,7 +20,10 @@ export function CheckInDone({ serviceCardNo, checkedInAt, from }: Props) {
       <p className="text">
         活动证号：<span className="service-card-no">{serviceCardNo}</span>
       </p>
-      <p className="text muted">报到日期：{formatDate(checkedInAt)}</p>
+      <p className="text muted">
+        报到日期：
+        <DateText at={checkedInAt} />
+      </p>
     </Card>
   );
 }

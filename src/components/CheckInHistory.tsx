@@ -1,11 +1,20 @@
-import type { CheckInHistoryItem } from '../../types';
-import { formatDate } from '../utils/time';
+import type { CheckInHistoryItem, CheckInStatus } from '../../types';
+import { DateText } from './DateText';
 import { LabelTag } from './StatusTag';
 
 interface Props {
   current: CheckInHistoryItem | null;
   history: CheckInHistoryItem[];
 }
+
+const TAGS: Record<CheckInStatus, { text: string; tone: 'green' | 'grey' }> = {
+  active: { text: '当前', tone: 'green' },
+  transferred: { text: '已转出', tone: 'grey' },
+  ended: { text: '已结束', tone: 'grey' },
+};
+
+/** How a check-in that is over ended. */
+const ENDED: Record<CheckInStatus, string> = { active: '', transferred: '转出', ended: '结束' };
 
 /** The member's residence communities (the current one and earlier ones), newest first. */
 export function CheckInHistory({ current, history }: Props) {
@@ -19,12 +28,18 @@ export function CheckInHistory({ current, history }: Props) {
         <li className="list-item" key={key(item)}>
           <div className="list-item-head">
             <span className="list-item-name">{item.community.name}</span>
-            {item.status === 'active' ? <LabelTag text="当前" tone="green" /> : <LabelTag text="已转出" tone="grey" />}
+            <LabelTag {...TAGS[item.status]} />
           </div>
           <p className="text muted">{item.community.street}</p>
           <p className="text">
-            {formatDate(item.checkedInAt)} 报到
-            {item.endedAt ? `，${formatDate(item.endedAt)} 转出` : ''}
+            <DateText at={item.checkedInAt} />
+            报到
+            {item.endedAt ? (
+              <>
+                ，<DateText at={item.endedAt} />
+                {ENDED[item.status]}
+              </>
+            ) : null}
           </p>
         </li>
       ))}

@@ -1,25 +1,44 @@
 import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
-import type { CheckInResult, CommunityView } from '../../../types';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { CheckInResult, CommunitySummary } from '../../../types';
 import { call, errorMessage } from '../../api/client';
 import { ActionButton } from '../../components/ActionButton';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
 import { CheckInDone } from '../../components/CheckInDone';
+import { DateText } from '../../components/DateText';
 import { LinkRow } from '../../components/LinkRow';
 import { Page } from '../../components/Page';
 import { RemoteStatus } from '../../components/RemoteStatus';
+import { StandingNote } from '../../components/StandingNote';
 import { useRemote } from '../../hooks/useRemote';
+import { type CheckInOffer, checkInOffer } from '../../utils/checkInOffer';
+import { standingOf } from '../../utils/memberStanding';
+import { REGISTER_PAGE } from '../../utils/routes';
 import { decodeScene } from '../../utils/scene';
-import { formatDate } from '../../utils/time';
+
+async function loadCheckIn(communityId: string) {
+  const [view, me] = await Promise.all([call('community', 'get', { communityId }), call('user', 'getMe', {})]);
+  return { view, offer: checkInOffer(view.me, standingOf(me.member)) };
+}
+
+/** Moving a check-in is asked first, naming both communities, like every other decision that is hard to undo. */
+async function confirmTransfer(from: CommunitySummary, to: CommunitySummary): Promise<boolean> {
+  const answer = await Taro.showModal({
+    title: '转到本社区',
+    content: `您现在在「${from.name}」报到。确定转到「${to.name}」吗？原来的报到记录会保留，每天只能转一次。`,
+    confirmText: '确定转入',
+    cancelText: '取消',
+    confirmColor: '#c8161d',
+  });
+  return answer.confirm;
+}
 
 export default function CheckInPage() {
   const { params } = useRouter();
   // The QR code's scene is the community id; a browser link may name it communityId instead.
   const communityId = decodeScene(params.scene || params.communityId);
-  const view = useRemote<CommunityView | null>(() =>
-    communityId ? call('community', 'get', { communityId }) : Promise.resolve(null),
-  );
+  const remote = useRemote(() => (communityId ? loadCheckIn(communityId) : Promise.resolve(null)));
   const [result, setResult] = useState<CheckInResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +49,7 @@ export default function CheckInPage() {
     try {
       const res = await call('checkin', 'checkIn', transfer ? { communityId, transfer: true } : { communityId });
       setResult(res);
-      void view.reload();
+      void remote.reload();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -46,17 +65,21 @@ export default function CheckInPage() {
     );
   }
 
-  const data = view.data;
+  const data = remote.data;
+  const community = data?.view.community;
+  const transfer = async (from: CommunitySummary) => {
+    if (community && (await confirmTransfer(from, community))) await checkIn(true);
+  };
   return (
-    <Page title={data ? data.community.name : '社区报到'}>
-      <RemoteStatus remote={view} />
-      {data ? (
+    <Page title={community ? community.name : '社区报到'}>
+      <RemoteStatus remote={remote} />
+      {data && community ? (
         <>
           <Card>
-            <p className="text">{data.community.street}</p>
-            <p className="text muted">地址：{data.community.address}</p>
+            <p className="text">{community.street}</p>
+            <p className="text muted">地址：{community.address}</p>
             <p className="text">
-              已有 <span className="big-number">{data.checkedInMembers}</span> 名在职党员在本社区报到
+              已有<span className="big-number">{data.view.checkedInMembers}</span>名在职党员在本社区报到
             </p>
           </Card>
           <Alert message={error} />
@@ -67,52 +90,60 @@ export default function CheckInPage() {
               from={result.outcome === 'transferred' ? result.previousCommunity : null}
             />
           ) : (
-            <CheckInState view={data} busy={busy} onCheckIn={(transfer) => void checkIn(transfer)} />
+            <Offer
+              offer={data.offer}
+              busy={busy}
+              onCheckIn={() => void checkIn(false)}
+              onTransfer={(from) => void transfer(from)}
+            />
           )}
         </>
       ) : null}
-      <LinkRow url="/pages/index/index" tab label="回到首页" />
     </Page>
   );
 }
 
-interface StateProps {
-  view: CommunityView;
+interface OfferProps {
+  offer: CheckInOffer;
   busy: boolean;
-  onCheckIn: (transfer: boolean) => void;
+  onCheckIn: () => void;
+  onTransfer: (from: CommunitySummary) => void;
 }
 
-/** What the signed-in person can do here, by how they stand with this community. */
-function CheckInState({ view, busy, onCheckIn }: StateProps) {
-  const me = view.me;
-  switch (me.state) {
-    case 'notMember':
+/** What the signed-in person can do here: 报到, 转到本社区, register, or see why they must wait. */
+function Offer({ offer, busy, onCheckIn, onTransfer }: OfferProps) {
+  switch (offer.kind) {
+    case 'register':
       return (
         <Card>
           <p className="text">请先注册为在职党员，单位党组织确认后即可报到。</p>
-          <LinkRow url="/pages/register/index" label="注册为在职党员" />
+          <LinkRow url={REGISTER_PAGE} label="注册为在职党员" />
         </Card>
       );
-    case 'here':
-      return <CheckInDone serviceCardNo={me.serviceCardNo} checkedInAt={me.checkedInAt} />;
-    case 'elsewhere':
+    case 'wait':
+      return <StandingNote standing={offer.standing} />;
+    case 'done':
+      return <CheckInDone serviceCardNo={offer.serviceCardNo} checkedInAt={offer.checkedInAt} />;
+    case 'transfer':
       return (
         <Card>
-          <p className="text">你已在 {me.community.name} 报到</p>
+          <p className="text">您已在{offer.from.name}报到</p>
           <p className="text muted">
-            报到日期：{formatDate(me.checkedInAt)}。如果搬了家，可以转到本社区，原来的记录会保留。
+            报到日期：
+            <DateText at={offer.checkedInAt} />
+            。如果搬了家，可以转到本社区，原来的记录会保留。
           </p>
-          <ActionButton block big busy={busy} onClick={() => onCheckIn(true)}>
+          <ActionButton block big busy={busy} onClick={() => onTransfer(offer.from)}>
             转到本社区
           </ActionButton>
         </Card>
       );
-    case 'none':
+    case 'checkIn':
     default:
       return (
         <Card>
-          <p className="text">在居住地社区报到后，你会获得活动证，并可以认领本社区的服务岗位。</p>
-          <ActionButton block big busy={busy} onClick={() => onCheckIn(false)}>
+          <p className="text">在居住地社区报到后，您会获得活动证，并可以认领本社区的服务岗位。</p>
+          <ActionButton block big busy={busy} onClick={onCheckIn}>
             报到
           </ActionButton>
         </Card>
