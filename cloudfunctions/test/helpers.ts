@@ -88,3 +88,42 @@ export async function verifiedMember(t: TestCloud, openid: string, unitId = 'U01
   await ok(t, openid, 'user', 'register', registration({ unitId, name: `党员${openid.slice(-3)}` }));
   await ok(t, `admin-${unitId}`, 'unit', 'verifyMember', { memberId: openid, decision: 'verify' });
 }
+
+/** A document as stored (read straight from the database, not through a function), or null. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function storedDoc(t: TestCloud, collection: string, id: string): Promise<any> {
+  const { data } = await t.db
+    .collection(collection)
+    .doc(id)
+    .get()
+    .catch(() => ({ data: null }));
+  return data ?? null;
+}
+
+/** Every document of the collections, for comparing the whole database before and after a refusal. */
+export async function snapshot(t: TestCloud, collections: string[] = ALL_COLLECTIONS): Promise<string> {
+  const parts: string[] = [];
+  for (const name of collections) {
+    const { data } = await t.db.collection(name).orderBy('_id', 'asc').limit(1000).get();
+    parts.push(`${name}:${JSON.stringify(data)}`);
+  }
+  return parts.join('\n');
+}
+
+export const ALL_COLLECTIONS = [
+  'users',
+  'communities',
+  'units',
+  'members',
+  'checkIns',
+  'serviceCards',
+  'counters',
+  'auditLogs',
+];
+
+/** The audit entries about `targetId`, oldest first. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function auditOf(t: TestCloud, targetId: string): Promise<any[]> {
+  const { data } = await t.db.collection('auditLogs').where({ targetId }).orderBy('at', 'asc').limit(1000).get();
+  return data;
+}
