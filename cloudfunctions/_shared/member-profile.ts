@@ -1,12 +1,13 @@
 import type { MemberDoc, MemberProfile } from '../../types';
 import { findById } from './collections';
-import { communitySummary, unitSummary } from './views';
+import { awaitsReconfirmation, communitySummary, unitSummary } from './views';
 
-/** The member's own registration as they see it (their own data, in full). */
+/** The member's own registration as they see it (their own data, in full), with who decided on it and when. */
 export async function memberProfile(member: MemberDoc): Promise<MemberProfile> {
-  const [unit, community] = await Promise.all([
+  const [unit, community, decider] = await Promise.all([
     findById('units', member.unitId),
     member.communityId ? findById('communities', member.communityId) : Promise.resolve(null),
+    member.verifiedBy ? findById('users', member.verifiedBy) : Promise.resolve(null),
   ]);
   return {
     name: member.name,
@@ -21,5 +22,8 @@ export async function memberProfile(member: MemberDoc): Promise<MemberProfile> {
     community: community ? communitySummary(community) : null,
     checkedInAt: member.checkedInAt ?? null,
     serviceCardNo: member.serviceCardNo ?? null,
+    decidedAt: member.verifiedAt ?? null,
+    decidedByName: decider?.name ?? null,
+    needsReconfirmation: awaitsReconfirmation(member),
   };
 }

@@ -1,11 +1,24 @@
 import type { MemberDoc, UnitMemberRow } from '../../types';
-import { communitiesById, memberRow } from './views';
+import { daysBetween } from './time';
+import { RECENT_DAYS, communitiesById, memberRow } from './views';
 
-/** Rows for a unit admin's list: new and transferred members first, then the most recently registered. */
+/**
+ * What needs the unit admin's eye first: new, transferred and changed members and recent deletions; then everyone
+ * else; members who deleted their data long ago last.
+ */
+function rank(member: MemberDoc, row: UnitMemberRow, now: number): number {
+  if (row.flag !== 'deleted') return row.flag ? 0 : 1;
+  return daysBetween(member.deletedAt ?? 0, now) < RECENT_DAYS ? 0 : 2;
+}
+
+/** Rows for a unit admin's list, most urgent first, then the most recently registered. */
 export async function unitMemberRows(members: MemberDoc[], now: number = Date.now()): Promise<UnitMemberRow[]> {
   const communities = await communitiesById(members.map((member) => member.communityId));
-  const rank = (row: UnitMemberRow) => (row.flag ? 0 : 1);
   return members
-    .map((member) => memberRow(member, communities, now))
-    .sort((a, b) => rank(a) - rank(b) || b.registeredAt - a.registeredAt);
+    .map((member) => {
+      const row = memberRow(member, communities, now);
+      return { row, rank: rank(member, row, now) };
+    })
+    .sort((a, b) => a.rank - b.rank || b.row.registeredAt - a.row.registeredAt)
+    .map(({ row }) => row);
 }

@@ -25,15 +25,27 @@ export async function communitiesById(ids: Array<string | undefined>): Promise<M
   return new Map((data as CommunityDoc[]).map((doc) => [doc._id, communitySummary(doc)]));
 }
 
+/** Confirmed once, then changed name, phone or unit: waiting for the unit admin to confirm again. */
+export function awaitsReconfirmation(member: MemberDoc): boolean {
+  return member.status === 'unverified' && member.changedAfterVerifyAt !== undefined;
+}
+
+function memberFlag(member: MemberDoc, now: number): UnitMemberRow['flag'] {
+  if (member.status === 'deleted') return 'deleted';
+  // A change of unit resets unitJoinedAt to the moment of the change: the new unit admin sees it as a transfer.
+  if (awaitsReconfirmation(member) && (member.changedAfterVerifyAt ?? 0) > member.unitJoinedAt) return 'changed';
+  if (daysBetween(member.unitJoinedAt, now) >= RECENT_DAYS) return null;
+  return member.previousUnitId ? 'transferred' : 'new';
+}
+
 export function memberRow(member: MemberDoc, communities: Map<string, CommunitySummary>, now: number): UnitMemberRow {
-  const recent = daysBetween(member.unitJoinedAt, now) < RECENT_DAYS;
   return {
     memberId: member._id,
     name: member.name,
-    phoneMasked: maskPhone(member.phone),
+    phoneMasked: member.status === 'deleted' ? '' : maskPhone(member.phone),
     status: member.status,
     registeredAt: member.registeredAt,
-    flag: recent ? (member.previousUnitId ? 'transferred' : 'new') : null,
+    flag: memberFlag(member, now),
     community: member.communityId ? (communities.get(member.communityId) ?? null) : null,
     checkedInAt: member.checkedInAt ?? null,
   };

@@ -6,7 +6,7 @@ import { unitMemberRows } from '../_shared/unit-members';
 import { unitSummary } from '../_shared/views';
 
 const input = z.strictObject({
-  status: z.enum(['unverified', 'verified', 'rejected'], { error: '未知的身份状态' }).optional(),
+  status: z.enum(['unverified', 'verified', 'rejected', 'deleted'], { error: '未知的身份状态' }).optional(),
 });
 
 export const listMembers: ActionSpec<'unit', 'listMembers'> = {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import type { AuditAction, MemberStatus } from '../../types';
 import type { ActionSpec } from '../_shared/handler';
 import { audit } from '../_shared/audit';
 import { requireUnitAdmin } from '../_shared/auth';
 import { findById } from '../_shared/collections';
 import { AppError } from '../_shared/errors';
 import { documentId } from '../_shared/schemas';
+import { _ } from '../_shared/sdk';
 import { inTransaction } from '../_shared/transaction';
 import { unitMemberRows } from '../_shared/unit-members';
 
@@ -13,7 +15,17 @@ const input = z.strictObject({
   decision: z.enum(['verify', 'reject'], { error: '请选择确认或不确认' }),
 });
 
-/** The unit admin confirms (or refuses) that a registered person is a Party member of the unit; logged. */
+/** What a decision does to a member in this state, or null when it is already decided that way. */
+function auditActionFor(status: MemberStatus, decision: 'verify' | 'reject'): AuditAction | null {
+  if (status === 'unverified') return decision === 'verify' ? 'member.verify' : 'member.reject';
+  if (status === 'rejected' && decision === 'verify') return 'member.reverseRejection';
+  return null;
+}
+
+/**
+ * The unit admin confirms (or refuses) that a registered person is a Party member of the unit, or reverses an earlier
+ * refusal; logged.
+ */
 export const verifyMember: ActionSpec<'unit', 'verifyMember'> = {
   input,
   async run({ memberId, decision }, { openid }) {
@@ -21,9 +33,11 @@ export const verifyMember: ActionSpec<'unit', 'verifyMember'> = {
     if (memberId === openid) throw new AppError('FORBIDDEN', '不能确认自己的党员身份，请由单位其他管理员确认');
     const member = await inTransaction(async (transaction) => {
       const found = await findById('members', memberId, transaction);
-      if (!found) throw new AppError('MEMBER_NOT_FOUND');
+      // A member who deleted their data is an anonymous record for the counts, no longer a person to decide on.
+      if (!found || found.status === 'deleted') throw new AppError('MEMBER_NOT_FOUND');
       if (found.unitId !== admin.adminUnitId) throw new AppError('NOT_YOUR_UNIT');
-      if (found.status !== 'unverified') throw new AppError('ALREADY_DECIDED');
+      const action = auditActionFor(found.status, decision);
+      if (!action) throw new AppError('ALREADY_DECIDED');
       const now = Date.now();
       const change = {
         status: decision === 'verify' ? 'verified' : 'rejected',
@@ -31,17 +45,13 @@ export const verifyMember: ActionSpec<'unit', 'verifyMember'> = {
         verifiedAt: now,
         updatedAt: now,
       } as const;
-      await transaction.collection('members').doc(memberId).update({ data: change });
-      await audit(
-        {
-          action: decision === 'verify' ? 'member.verify' : 'member.reject',
-          actorId: openid,
-          targetId: memberId,
-          detail: { unitId: found.unitId },
-        },
-        transaction,
-      );
-      return { ...found, ...change };
+      await transaction
+        .collection('members')
+        .doc(memberId)
+        .update({ data: { ...change, changedAfterVerifyAt: _.remove() } });
+      await audit({ action, actorId: openid, targetId: memberId, detail: { unitId: found.unitId } }, transaction);
+      const { changedAfterVerifyAt: _decided, ...rest } = found;
+      return { ...rest, ...change };
     });
     const [row] = await unitMemberRows([member]);
     return { member: row };

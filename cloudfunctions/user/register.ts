@@ -1,5 +1,6 @@
-import { MOBILE_PHONE, type MemberDoc } from '../../types';
+import { MOBILE_PHONE, type MemberDoc, type RegisterRequest } from '../../types';
 import type { ActionSpec } from '../_shared/handler';
+import { audit } from '../_shared/audit';
 import { findById } from '../_shared/collections';
 import { AppError } from '../_shared/errors';
 import { memberProfile } from '../_shared/member-profile';
@@ -14,18 +15,42 @@ async function resolvePhone(phone: string | undefined, phoneCode: string | undef
   return fromCode;
 }
 
-/** Registers the caller as an in-service Party member, or updates their registration. */
+/** A rejection stands until the unit admin reverses it: registering again must not put the member back in the queue. */
+function refuseRejected(member: MemberDoc | null): void {
+  if (member?.status === 'rejected') throw new AppError('MEMBER_REJECTED');
+}
+
+/** The fields that identify the person to their unit admin and that changed (names of fields only, never values). */
+function identityChanges(existing: MemberDoc, next: { name: string; phone: string; unitId: string }): string[] {
+  const changed: string[] = [];
+  if (existing.name.normalize('NFC') !== next.name) changed.push('name');
+  if (existing.phone !== next.phone) changed.push('phone');
+  if (existing.unitId !== next.unitId) changed.push('unit');
+  return changed;
+}
+
+/** Everything of the request that is shown to others, for the platform's content check. */
+const publicText = (request: RegisterRequest) => [request.name, request.pledge, ...request.skills].join('\n');
+
+/**
+ * Registers the caller as an in-service Party member, or updates their registration. A confirmed member who changes
+ * name, phone or unit waits for the unit admin's confirmation again (logged); other changes keep the confirmation.
+ */
 export const register: ActionSpec<'user', 'register'> = {
   input: registerInput,
   async run(request, { openid }) {
+    refuseRejected(await findById('members', openid));
     const phone = await resolvePhone(request.phone, request.phoneCode);
     if (!(await findById('units', request.unitId))) throw new AppError('UNIT_NOT_FOUND');
-    if (await isTextRisky(openid, `${request.pledge} ${request.skills.join(' ')}`)) throw new AppError('CONTENT_RISKY');
+    if (await isTextRisky(openid, publicText(request))) throw new AppError('CONTENT_RISKY');
     const member = await inTransaction(async (transaction) => {
       const existing = await findById('members', openid, transaction);
+      refuseRejected(existing);
       const now = Date.now();
-      const changedUnit = existing !== null && existing.unitId !== request.unitId;
-      const keepsConfirmation = existing !== null && !changedUnit && existing.status === 'verified';
+      const changed = existing ? identityChanges(existing, { name: request.name, phone, unitId: request.unitId }) : [];
+      const wasVerified = existing?.status === 'verified';
+      const needsReconfirmation = wasVerified && changed.length > 0;
+      const keepsConfirmation = wasVerified && !needsReconfirmation;
       const { _id: _existingId, ...previous } = existing ?? ({} as Partial<MemberDoc>);
       const next: Omit<MemberDoc, '_id'> = {
         ...previous,
@@ -38,15 +63,27 @@ export const register: ActionSpec<'user', 'register'> = {
         pledgePublic: request.pledgePublic,
         status: keepsConfirmation ? 'verified' : 'unverified',
         registeredAt: existing?.registeredAt ?? now,
-        unitJoinedAt: existing && !changedUnit ? existing.unitJoinedAt : now,
+        unitJoinedAt: existing && !changed.includes('unit') ? existing.unitJoinedAt : now,
         updatedAt: now,
       };
-      if (changedUnit) next.previousUnitId = existing.unitId;
+      if (existing && changed.includes('unit')) next.previousUnitId = existing.unitId;
       if (!keepsConfirmation) {
         delete next.verifiedBy;
         delete next.verifiedAt;
       }
+      if (needsReconfirmation) next.changedAfterVerifyAt = now;
       await transaction.collection('members').doc(openid).set({ data: next });
+      if (needsReconfirmation) {
+        await audit(
+          {
+            action: 'member.needsReconfirmation',
+            actorId: openid,
+            targetId: openid,
+            detail: { fields: changed.join(','), unitId: request.unitId },
+          },
+          transaction,
+        );
+      }
       return { _id: openid, ...next };
     });
     return { member: await memberProfile(member) };
