@@ -16,3 +16,8 @@ export function chinaTime(at: number = Date.now()): dayjs.Dayjs {
 export function daysBetween(from: number, to: number): number {
   return chinaTime(to).startOf('day').diff(chinaTime(from).startOf('day'), 'day');
 }
+
+/** Whether two moments fall on the same China-time calendar day. */
+export function sameChinaDay(a: number, b: number): boolean {
+  return chinaTime(a).format('YYYY-MM-DD') === chinaTime(b).format('YYYY-MM-DD');
+}

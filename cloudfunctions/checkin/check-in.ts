@@ -8,7 +8,7 @@ import { AppError } from '../_shared/errors';
 import { documentId } from '../_shared/schemas';
 import type { Transaction } from '../_shared/sdk';
 import { SERVICE_CARD_COUNTERS, formatServiceCardNo, serviceCardCounterId } from '../_shared/service-card';
-import { chinaTime } from '../_shared/time';
+import { chinaTime, sameChinaDay } from '../_shared/time';
 import { inTransaction } from '../_shared/transaction';
 import { communitySummary } from '../_shared/views';
 
@@ -49,7 +49,10 @@ async function issueServiceCard(transaction: Transaction, member: MemberDoc, com
   return { cardNo, commit };
 }
 
-/** A member checks in at the community where they live: once; moving is a transfer that keeps the history. */
+/**
+ * A member checks in at the community where they live: once; moving is a transfer that keeps the history, at most one
+ * a day (China time), decided inside the transaction so that simultaneous transfers make exactly one.
+ */
 export const checkIn: ActionSpec<'checkin', 'checkIn'> = {
   input,
   async run({ communityId, transfer }, { openid }) {
@@ -65,6 +68,10 @@ export const checkIn: ActionSpec<'checkin', 'checkIn'> = {
       if (again) return again;
       if (member.communityId && !transfer) throw new AppError('CHECKED_IN_ELSEWHERE');
       const now = Date.now();
+      const transferring = Boolean(member.communityId);
+      if (transferring && member.lastTransferAt !== undefined && sameChinaDay(member.lastTransferAt, now)) {
+        throw new AppError('TRANSFER_TOO_SOON');
+      }
       const previous = member.communityId ? await findById('communities', member.communityId, transaction) : null;
       if (member.checkInId) {
         await transaction
@@ -88,10 +95,19 @@ export const checkIn: ActionSpec<'checkin', 'checkIn'> = {
       await transaction
         .collection('members')
         .doc(openid)
-        .update({ data: { communityId, checkInId, checkedInAt: now, serviceCardNo, updatedAt: now } });
+        .update({
+          data: {
+            communityId,
+            checkInId,
+            checkedInAt: now,
+            serviceCardNo,
+            updatedAt: now,
+            ...(transferring ? { lastTransferAt: now } : {}),
+          },
+        });
       await card?.commit();
       return {
-        outcome: member.communityId ? 'transferred' : 'checkedIn',
+        outcome: transferring ? 'transferred' : 'checkedIn',
         community: summary,
         checkedInAt: now,
         serviceCardNo,

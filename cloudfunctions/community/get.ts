@@ -26,7 +26,8 @@ export const get: ActionSpec<'community', 'get'> = {
     const [community, member, checkedInMembers] = await Promise.all([
       findById('communities', communityId),
       findById('members', openid),
-      countWhere('members', { communityId }),
+      // Only confirmed members count: one waiting for (re)confirmation or an anonymised record does not.
+      countWhere('members', { communityId, status: 'verified' }),
     ]);
     if (!community) throw new AppError('COMMUNITY_NOT_FOUND');
     return {

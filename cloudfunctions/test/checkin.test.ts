@@ -1,6 +1,7 @@
 import type { TestCloud } from '../../local-cloud/test/helpers';
 import { SERVICE_CARD_NO, formatServiceCardNo } from '../_shared/service-card';
-import { call, ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from './helpers';
+import { chinaTime } from '../_shared/time';
+import { call, ok, registration, seedCounty, snapshot, startFunctionsCloud, verifiedMember } from './helpers';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -74,6 +75,80 @@ describe('checkin.checkIn', () => {
     ]);
     expect(both.map((r) => r.outcome).sort()).toEqual(['alreadyCheckedIn', 'checkedIn']);
     expect((await t.db.collection('checkIns').where({ memberId: 'm-double' }).count()).total).toBe(1);
+  });
+
+  describe('one transfer a day (China time)', () => {
+    const historyOf = async (memberId: string) =>
+      (await t.db.collection('checkIns').where({ memberId }).orderBy('checkedInAt', 'asc').get()).data as Array<{
+        communityId: string;
+        status: string;
+      }>;
+
+    test('a second transfer on the same day is refused and changes nothing; the next day it is allowed', async () => {
+      await verifiedMember(t, 'm-daily');
+      await ok(t, 'm-daily', 'checkin', 'checkIn', { communityId: 'C01' });
+      const moved = await ok(t, 'm-daily', 'checkin', 'checkIn', { communityId: 'C02', transfer: true });
+      const member = (await t.db.collection('members').doc('m-daily').get()).data;
+      expect(member.lastTransferAt).toBe(moved.checkedInAt);
+
+      const before = await snapshot(t);
+      expect(await call(t, 'm-daily', 'checkin', 'checkIn', { communityId: 'C01', transfer: true })).toEqual({
+        ok: false,
+        code: 'TRANSFER_TOO_SOON',
+        message: expect.stringContaining('明天'),
+      });
+      expect(await snapshot(t)).toBe(before);
+
+      const startOfToday = chinaTime().startOf('day').valueOf();
+      await t.db
+        .collection('members')
+        .doc('m-daily')
+        .update({ data: { lastTransferAt: startOfToday } });
+      expect(await call(t, 'm-daily', 'checkin', 'checkIn', { communityId: 'C01', transfer: true })).toMatchObject({
+        ok: false,
+        code: 'TRANSFER_TOO_SOON',
+      });
+      await t.db
+        .collection('members')
+        .doc('m-daily')
+        .update({ data: { lastTransferAt: startOfToday - 1 } });
+      expect((await ok(t, 'm-daily', 'checkin', 'checkIn', { communityId: 'C01', transfer: true })).outcome).toBe(
+        'transferred',
+      );
+      expect((await historyOf('m-daily')).map((item) => [item.communityId, item.status])).toEqual([
+        ['C01', 'transferred'],
+        ['C02', 'transferred'],
+        ['C01', 'active'],
+      ]);
+    });
+
+    test('forty transfers at once, to two communities, make exactly one transfer', async () => {
+      await t.db.collection('communities').add({
+        data: {
+          _id: 'C03',
+          name: '南门社区',
+          county: '红旗县',
+          street: '城关镇',
+          address: '南门路 5 号',
+          createdAt: 0,
+        },
+      });
+      await verifiedMember(t, 'm-flock');
+      await ok(t, 'm-flock', 'checkin', 'checkIn', { communityId: 'C01' });
+      const targets = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'C02' : 'C03'));
+      const results = await Promise.all(
+        targets.map((communityId) => call(t, 'm-flock', 'checkin', 'checkIn', { communityId, transfer: true })),
+      );
+      const transferred = results.filter((r) => r.ok && r.data.outcome === 'transferred');
+      expect(transferred).toHaveLength(1);
+      for (const result of results) {
+        if (result.ok) expect(['transferred', 'alreadyCheckedIn']).toContain(result.data.outcome);
+        else expect(result.code).toBe('TRANSFER_TOO_SOON');
+      }
+      const history = await historyOf('m-flock');
+      expect(history.map((item) => item.status)).toEqual(['transferred', 'active']);
+      expect(history[1].communityId).toBe(transferred[0].ok ? transferred[0].data.community.id : '');
+    });
   });
 
   describe('refusals change nothing', () => {

@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { TestCloud } from '../../local-cloud/test/helpers';
-import { call, ok, seedCounty, startFunctionsCloud, verifiedMember } from './helpers';
+import { call, ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from './helpers';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -46,6 +46,21 @@ describe('community.get', () => {
     const view = await ok(t, 'g-1', 'community', 'get', { communityId: 'C02' });
     expect(view.checkedInMembers).toBe(1);
     expect(view.me).toMatchObject({ state: 'here' });
+  });
+
+  test('counts only members whose unit admin has confirmed them', async () => {
+    const count = async () => (await ok(t, 'stranger', 'community', 'get', { communityId: 'C01' })).checkedInMembers;
+    const start = await count();
+    await verifiedMember(t, 'g-2');
+    await ok(t, 'g-2', 'checkin', 'checkIn', { communityId: 'C01' });
+    expect(await count()).toBe(start + 1);
+
+    await ok(t, 'g-2', 'user', 'register', registration({ name: '改了名字', unitId: 'U01' }));
+    expect(await count()).toBe(start);
+    await t.db.collection('members').add({
+      data: { ...registration(), _id: 'g-waiting', status: 'unverified', communityId: 'C01', checkedInAt: 1 },
+    });
+    expect(await count()).toBe(start);
   });
 
   test('an unknown or malformed community', async () => {
