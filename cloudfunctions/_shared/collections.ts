@@ -54,3 +54,22 @@ export async function countWhere(name: CollectionName, where: Record<string, unk
   const { total } = (await db.collection(name).where(where).count()) as { total: number };
   return total;
 }
+
+const PAGE = 1000;
+
+/** The `_id` of every document matching `where`, read page by page (the SDK answers at most 1000 per read). */
+export async function idsWhere(name: CollectionName, where: Record<string, unknown>): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const { data } = (await db
+      .collection(name)
+      .where(where)
+      .field({ _id: true })
+      .orderBy('_id', 'asc')
+      .skip(ids.length)
+      .limit(PAGE)
+      .get()) as { data: Array<{ _id: string }> };
+    ids.push(...data.map((doc) => doc._id));
+    if (data.length < PAGE) return ids;
+  }
+}

@@ -3,6 +3,7 @@ import {
   ERRORS,
   type ActionName,
   type CallResult,
+  type ErrorCode,
   type FunctionName,
   type RequestOf,
   type ResponseOf,
@@ -25,7 +26,15 @@ export type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: Action
 const envelope = z.object({ action: z.string(), data: z.unknown().optional() });
 const HAN = /\p{Script=Han}/u;
 
+/** The error code a schema names for an issue (`params: { code }`), when it has a more telling one than INVALID_INPUT. */
+function codeOf(issue: z.core.$ZodIssue): ErrorCode | null {
+  const code: unknown = issue.code === 'custom' ? issue.params?.code : undefined;
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, code) ? (code as ErrorCode) : null;
+}
+
 function invalidInput(error: z.ZodError): AppError {
+  const named = error.issues.map(codeOf).find((code) => code !== null);
+  if (named) return new AppError(named);
   const own = error.issues.find((issue) => HAN.test(issue.message));
   return new AppError('INVALID_INPUT', own ? own.message : ERRORS.INVALID_INPUT);
 }

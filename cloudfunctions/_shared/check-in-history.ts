@@ -1,0 +1,15 @@
+import type { CheckInHistoryItem } from '../../types';
+import { findMany } from './collections';
+import { communitiesById } from './views';
+
+/** A member's check-ins, the newest first, as the member sees them. */
+export async function checkInHistory(memberId: string): Promise<CheckInHistoryItem[]> {
+  const checkIns = await findMany('checkIns', { memberId }, { orderBy: ['checkedInAt', 'desc'], limit: 100 });
+  const communities = await communitiesById(checkIns.map((item) => item.communityId));
+  return checkIns.map((item) => ({
+    community: communities.get(item.communityId) ?? { id: item.communityId, name: '已撤销的社区', street: '' },
+    status: item.status,
+    checkedInAt: item.checkedInAt,
+    endedAt: item.endedAt ?? null,
+  }));
+}

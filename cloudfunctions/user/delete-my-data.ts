@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { MemberDoc, Role, UserDoc } from '../../types';
+import type { ActionSpec } from '../_shared/handler';
+import { audit } from '../_shared/audit';
+import { findById, idsWhere } from '../_shared/collections';
+import { AppError } from '../_shared/errors';
+import type { Transaction } from '../_shared/sdk';
+import { inTransaction } from '../_shared/transaction';
+
+const input = z.strictObject({
+  confirm: z.custom<true>((value) => value === true, { params: { code: 'CONFIRMATION_NEEDED' } }),
+});
+
+const GRANTED_ROLES: Role[] = ['staff', 'unitAdmin', 'countyAdmin'];
+
+/** Staff and admins act under their name, which the record of what they did needs: their role must be withdrawn first. */
+function refuseOfficeHolder(user: UserDoc | null): void {
+  if (user?.roles.some((role) => GRANTED_ROLES.includes(role))) {
+    throw new AppError(
+      'FORBIDDEN',
+      '您现在担任社区或单位的职务，姓名要留作工作记录；请先请县委组织部撤销您的职务，再删除个人信息',
+    );
+  }
+}
+
+function requireMember(member: MemberDoc | null): MemberDoc {
+  if (!member) throw new AppError('NOT_REGISTERED', '系统里没有您的在职党员登记信息，无需删除');
+  return member;
+}
+
+/** What stays of the member: no name, phone, skills or pledge, only what counts and history need. */
+function anonymous(member: MemberDoc, anonId: string, now: number): MemberDoc {
+  return {
+    _id: anonId,
+    name: '',
+    phone: '',
+    skills: [],
+    willingness: [],
+    pledge: '',
+    pledgePublic: false,
+    status: 'deleted',
+    unitId: member.unitId,
+    registeredAt: member.registeredAt,
+    unitJoinedAt: member.unitJoinedAt,
+    ...(member.serviceCardNo !== undefined && { serviceCardNo: member.serviceCardNo }),
+    ...(member.communityId !== undefined && { communityId: member.communityId }),
+    ...(member.checkInId !== undefined && { checkInId: member.checkInId }),
+    ...(member.checkedInAt !== undefined && { checkedInAt: member.checkedInAt }),
+    deletedAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The ids were read before the transaction (which cannot query); a check-in made since then means reading again. */
+class StaleIds extends Error {}
+
+interface Owned {
+  checkInIds: string[];
+  cardIds: string[];
+}
+
+async function anonymise(openid: string, owned: Owned, transaction: Transaction): Promise<number> {
+  const [user, found] = await Promise.all([
+    findById('users', openid, transaction),
+    findById('members', openid, transaction),
+  ]);
+  refuseOfficeHolder(user);
+  const member = requireMember(found);
+  if (member.checkInId && !owned.checkInIds.includes(member.checkInId)) throw new StaleIds();
+  if (member.serviceCardNo && !owned.cardIds.includes(member.serviceCardNo)) throw new StaleIds();
+  const now = Date.now();
+  const anonId = `anon-${randomBytes(12).toString('hex')}`;
+  for (const id of owned.checkInIds) {
+    const ended = id === member.checkInId ? { status: 'ended', endedAt: now } : {};
+    await transaction
+      .collection('checkIns')
+      .doc(id)
+      .update({ data: { memberId: anonId, ...ended } });
+  }
+  for (const id of owned.cardIds) {
+    await transaction
+      .collection('serviceCards')
+      .doc(id)
+      .update({ data: { memberId: anonId } });
+  }
+  const { _id: _unused, ...kept } = anonymous(member, anonId, now);
+  await transaction.collection('members').doc(openid).remove();
+  await transaction.collection('members').add({ data: { _id: anonId, ...kept } });
+  if (user) await transaction.collection('users').doc(openid).remove();
+  await audit(
+    { action: 'member.deleteData', actorId: anonId, targetId: anonId, detail: { unitId: member.unitId } },
+    transaction,
+  );
+  return now;
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * The member deletes their personal information: the registration moves to an anonymous id without name, phone,
+ * skills or pledge, the check-in ends, and check-ins and 活动证 follow the anonymous id, so counts and history stay
+ * true while nothing links them to the person any more. Logged; the unit admin sees the row as deleted.
+ */
+export const deleteMyData: ActionSpec<'user', 'deleteMyData'> = {
+  input,
+  async run(_input, { openid }) {
+    const [user, member] = await Promise.all([findById('users', openid), findById('members', openid)]);
+    refuseOfficeHolder(user);
+    requireMember(member);
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const owned = {
+        checkInIds: await idsWhere('checkIns', { memberId: openid }),
+        cardIds: await idsWhere('serviceCards', { memberId: openid }),
+      };
+      try {
+        return { deletedAt: await inTransaction((transaction) => anonymise(openid, owned, transaction)) };
+      } catch (error) {
+        if (!(error instanceof StaleIds)) throw error;
+      }
+    }
+    throw new AppError('BUSY');
+  },
+};
