@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/cloudfunctions',
     '<rootDir>/server/test',
     '<rootDir>/e2e',
+    '<rootDir>/scripts',
   ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
