@@ -4,6 +4,8 @@ export interface FieldFrameProps {
   /** The control's id: the label points at it; the hint and error get `<id>-hint` / `<id>-error`. */
   id: string;
   label: string;
+  /** Shows 必填 beside the label (the control itself carries aria-required). */
+  required?: boolean;
   hint?: ReactNode;
   error?: string | null;
   /** The control itself. */
@@ -17,12 +19,22 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
+/** The visible 必填 after a label; screen readers hear aria-required on the control instead. */
+export function RequiredMark() {
+  return (
+    <span className="field-required" aria-hidden="true">
+      必填
+    </span>
+  );
+}
+
 /** A form field: a visible label tied to its control, with an optional hint and error under it. */
-export function FieldFrame({ id, label, hint, error, children, extra }: FieldFrameProps) {
+export function FieldFrame({ id, label, required, hint, error, children, extra }: FieldFrameProps) {
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
         {label}
+        {required ? <RequiredMark /> : null}
       </label>
       {children}
       {hint ? (

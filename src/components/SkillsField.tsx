@@ -15,7 +15,7 @@ export function SkillsField({ value, onChange, error }: Props) {
   return (
     <TextField
       id="skills"
-      label={`技能（选填，最多 ${REGISTRATION_LIMITS.skillsMax} 项）`}
+      label={`技能（选填，最多${REGISTRATION_LIMITS.skillsMax}项）`}
       value={value}
       onChange={onChange}
       placeholder="例如：电工、法律咨询、理发"

@@ -6,24 +6,26 @@ interface Props {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  maxLength: number;
+  /** Shown in the counter; the form's check says when the text is longer (it is never cut short). */
+  maxChars: number;
+  required?: boolean;
   placeholder?: string;
   error?: string | null;
 }
 
 /** A labelled multi-line field with a character count. */
-export function TextAreaField({ id, label, value, onChange, maxLength, placeholder, error }: Props) {
+export function TextAreaField({ id, label, value, onChange, maxChars, required, placeholder, error }: Props) {
   const handle = (e: unknown) => onChange(inputValue(e));
-  const count = `已输入 ${[...value].length} / ${maxLength} 字`;
+  const count = `已输入${[...value.trim()].length}个字，最多${maxChars}个字`;
   return (
-    <FieldFrame id={id} label={label} hint={count} error={error}>
+    <FieldFrame id={id} label={label} required={required} hint={count} error={error}>
       <textarea
         id={id}
         name={id}
         className="input textarea"
         value={value}
-        maxLength={maxLength}
         placeholder={placeholder}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, count, error)}
         // The mini-program textarea only fires `input`; the browser fires both (same value twice is harmless).

@@ -8,7 +8,7 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   type?: 'text' | 'tel';
-  maxLength?: number;
+  required?: boolean;
   placeholder?: string;
   hint?: string;
   error?: string | null;
@@ -17,7 +17,10 @@ interface Props {
   children?: ReactNode;
 }
 
-/** A visible label tied to its input (<label for>), with an optional hint and error under it. */
+/**
+ * A visible label tied to its input (<label for>), with an optional hint and error under it. No maxlength: a value
+ * that is too long is said so (by the form's check), never cut short while typing.
+ */
 export function TextField(props: Props) {
   const {
     id,
@@ -25,7 +28,7 @@ export function TextField(props: Props) {
     value,
     onChange,
     type = 'text',
-    maxLength,
+    required,
     placeholder,
     hint,
     error,
@@ -33,17 +36,17 @@ export function TextField(props: Props) {
     children,
   } = props;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error} extra={children}>
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error} extra={children}>
       <input
         id={id}
         name={id}
         className="input"
         type={type}
-        inputMode={type === 'tel' ? 'numeric' : undefined}
+        inputMode={type === 'tel' ? 'tel' : undefined}
         value={value}
-        maxLength={maxLength}
         placeholder={placeholder}
         autoComplete={autoComplete}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(inputValue(e))}

@@ -2,14 +2,15 @@ import { FieldFrame, describedBy } from './FieldFrame';
 import type { UnitSelectProps } from './UnitSelect';
 
 /** Browser: a native <select> tied to its label. */
-export function UnitSelect({ id, label, units, value, onChange, error, hint }: UnitSelectProps) {
+export function UnitSelect({ id, label, units, value, onChange, required, error, hint }: UnitSelectProps) {
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
       <select
         id={id}
         name={id}
         className="input"
         value={value}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}

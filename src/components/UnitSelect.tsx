@@ -8,16 +8,17 @@ export interface UnitSelectProps {
   units: UnitSummary[];
   value: string;
   onChange: (unitId: string) => void;
+  required?: boolean;
   error?: string | null;
   hint?: string;
 }
 
 /** Mini-program: the native scroll picker (the browser build uses a <select>, see .h5.tsx). */
-export function UnitSelect({ id, label, units, value, onChange, error, hint }: UnitSelectProps) {
+export function UnitSelect({ id, label, units, value, onChange, required, error, hint }: UnitSelectProps) {
   const index = units.findIndex((unit) => unit.id === value);
   const selected = index >= 0 ? units[index] : undefined;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
       <Picker
         id={id}
         mode="selector"

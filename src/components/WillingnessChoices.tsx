@@ -1,5 +1,6 @@
 import { SERVICE_KINDS, type ServiceKind } from '../../types';
 import { CheckboxField } from './CheckboxField';
+import { RequiredMark } from './FieldFrame';
 
 interface Props {
   value: ServiceKind[];
@@ -12,9 +13,16 @@ export function WillingnessChoices({ value, onChange, error }: Props) {
   const toggle = (kind: ServiceKind, on: boolean) =>
     onChange(SERVICE_KINDS.filter((k) => (k === kind ? on : value.includes(k))));
   return (
-    <div className="field" role="group" aria-labelledby="willingness-label">
+    <div
+      className="field"
+      role="group"
+      aria-labelledby="willingness-label"
+      aria-describedby={error ? 'willingness-error' : undefined}
+    >
       <p id="willingness-label" className="field-label">
         愿意参与的服务（可多选）
+        <RequiredMark />
+        <span className="sr-only">（必填）</span>
       </p>
       <div className="choices">
         {SERVICE_KINDS.map((kind, i) => (
@@ -27,7 +35,11 @@ export function WillingnessChoices({ value, onChange, error }: Props) {
           />
         ))}
       </div>
-      {error ? <p className="field-error">{error}</p> : null}
+      {error ? (
+        <p id="willingness-error" className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
