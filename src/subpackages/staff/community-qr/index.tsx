@@ -16,7 +16,7 @@ export default function CommunityQrPage() {
         <Card>
           <h2 className="section-title center">{data.community.name}</h2>
           <p className="text muted center">{data.community.street}</p>
-          <QrImage src={data.image} alt={`${data.community.name} 报到码`} />
+          <QrImage src={data.image} alt={`${data.community.name}报到码`} />
           <p className="text center">请党员用微信扫码报到</p>
           <QrNote />
         </Card>

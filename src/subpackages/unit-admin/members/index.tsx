@@ -4,42 +4,57 @@ import type { UnitMemberRow } from '../../../../types';
 import { call, errorMessage } from '../../../api/client';
 import { ActionButton } from '../../../components/ActionButton';
 import { Alert } from '../../../components/Alert';
+import { Card } from '../../../components/Card';
+import { DateText } from '../../../components/DateText';
 import { EmptyState } from '../../../components/EmptyState';
 import { MemberRowHead } from '../../../components/MemberRowHead';
 import { Page } from '../../../components/Page';
 import { RemoteStatus } from '../../../components/RemoteStatus';
 import { useRemote } from '../../../hooks/useRemote';
-import { formatDate } from '../../../utils/time';
+import { groupMembers, replaceRow } from '../../../utils/memberGroups';
 
 type Decision = 'verify' | 'reject';
 
+/** Decisions that are hard to take back are asked first, naming the person. */
+const QUESTIONS: Record<'reject' | 'reverse', (name: string) => string> = {
+  reject: (name) => `确定「${name}」不是本单位党员吗？`,
+  reverse: (name) => `确定改为确认「${name}」是本单位党员吗？此前的「不是本单位党员」决定将撤销。`,
+};
+
+const DONE: Record<'verify' | 'reject' | 'reverse', (name: string) => string> = {
+  verify: (name) => `已确认「${name}」是本单位党员`,
+  reject: (name) => `已标记「${name}」不是本单位党员`,
+  reverse: (name) => `已改为确认「${name}」是本单位党员`,
+};
+
+async function confirmFirst(question: string): Promise<boolean> {
+  const answer = await Taro.showModal({
+    title: '确认操作',
+    content: question,
+    confirmText: '确定',
+    cancelText: '取消',
+    confirmColor: '#c8161d',
+  });
+  return answer.confirm;
+}
+
 export default function MembersPage() {
-  const list = useRemote(() => call('unit', 'listMembers', { status: 'unverified' }));
+  const list = useRemote(() => call('unit', 'listMembers', {}));
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const decide = async (member: UnitMemberRow, decision: Decision) => {
-    if (decision === 'reject') {
-      const answer = await Taro.showModal({
-        title: '确认操作',
-        content: `确定「${member.name}」不是本单位党员吗？`,
-        confirmText: '确定',
-        cancelText: '取消',
-        confirmColor: '#c8161d',
-      });
-      if (!answer.confirm) return;
-    }
+    const kind = member.status === 'rejected' ? 'reverse' : decision;
+    if (kind !== 'verify' && !(await confirmFirst(QUESTIONS[kind](member.name)))) return;
     setBusyId(member.memberId);
     setError(null);
     setNotice(null);
     try {
-      await call('unit', 'verifyMember', { memberId: member.memberId, decision });
+      const { member: row } = await call('unit', 'verifyMember', { memberId: member.memberId, decision });
       const data = list.data;
-      if (data) list.setData({ ...data, members: data.members.filter((m) => m.memberId !== member.memberId) });
-      setNotice(
-        decision === 'verify' ? `已确认「${member.name}」是本单位党员` : `已标记「${member.name}」不是本单位党员`,
-      );
+      if (data) list.setData({ ...data, members: replaceRow(data.members, row) });
+      setNotice(DONE[kind](member.name));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -48,6 +63,7 @@ export default function MembersPage() {
   };
 
   const data = list.data;
+  const groups = data ? groupMembers(data.members) : null;
   return (
     <Page title="党员身份确认">
       <RemoteStatus remote={list} />
@@ -57,19 +73,24 @@ export default function MembersPage() {
           {notice}
         </p>
       ) : null}
-      {data ? (
+      {data && groups ? (
         <>
           <p className="text">
-            {data.unit.name}：等待确认 <span className="big-number">{data.members.length}</span> 人
+            {data.unit.name}：等待确认<span className="big-number">{groups.unverified.length}</span>人，已确认
+            {groups.verified.length}人
           </p>
-          {data.members.length === 0 ? (
+          <h2 className="section-title">等待确认</h2>
+          {groups.unverified.length === 0 ? (
             <EmptyState text="没有等待确认的党员" />
           ) : (
-            <ul className="list">
-              {data.members.map((member) => (
+            <ul className="list" aria-label="等待确认的党员">
+              {groups.unverified.map((member) => (
                 <li className="list-item" key={member.memberId}>
                   <MemberRowHead member={member} />
-                  <p className="text muted">注册日期：{formatDate(member.registeredAt)}</p>
+                  <p className="text muted">
+                    注册日期：
+                    <DateText at={member.registeredAt} />
+                  </p>
                   <div className="btn-row">
                     <ActionButton
                       busy={busyId === member.memberId}
@@ -90,6 +111,42 @@ export default function MembersPage() {
               ))}
             </ul>
           )}
+          {groups.rejected.length > 0 ? (
+            <Card title="未通过确认">
+              <p className="text muted">如果当初的决定有误，可以改为确认。</p>
+              <ul className="list" aria-label="未通过确认的党员">
+                {groups.rejected.map((member) => (
+                  <li className="list-item" key={member.memberId}>
+                    <MemberRowHead member={member} showStatus />
+                    <ActionButton
+                      variant="secondary"
+                      busy={busyId === member.memberId}
+                      disabled={busyId !== null}
+                      onClick={() => void decide(member, 'verify')}
+                    >
+                      改为确认
+                    </ActionButton>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+          {groups.deleted.length > 0 ? (
+            <Card title="已注销">
+              <p className="text muted">这些党员删除了自己的个人信息，记录已匿名保留，统计数字不受影响。</p>
+              <ul className="list" aria-label="已注销的党员">
+                {groups.deleted.map((member) => (
+                  <li className="list-item" key={member.memberId}>
+                    <MemberRowHead member={member} />
+                    <p className="text muted">
+                      注册日期：
+                      <DateText at={member.registeredAt} />
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
         </>
       ) : null}
     </Page>

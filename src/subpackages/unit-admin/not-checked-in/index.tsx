@@ -1,10 +1,10 @@
 import { call } from '../../../api/client';
+import { DateText } from '../../../components/DateText';
 import { EmptyState } from '../../../components/EmptyState';
 import { MemberRowHead } from '../../../components/MemberRowHead';
 import { Page } from '../../../components/Page';
 import { RemoteStatus } from '../../../components/RemoteStatus';
 import { useRemote } from '../../../hooks/useRemote';
-import { formatDate } from '../../../utils/time';
 
 export default function NotCheckedInPage() {
   const list = useRemote(() => call('unit', 'listNotCheckedIn', {}));
@@ -15,7 +15,7 @@ export default function NotCheckedInPage() {
       {data ? (
         <>
           <p className="text">
-            {data.unit.name}：尚未报到 <span className="big-number">{data.members.length}</span> 人
+            {data.unit.name}：尚未报到<span className="big-number">{data.members.length}</span>人
           </p>
           {data.members.length === 0 ? (
             <EmptyState text="全部党员都已报到" />
@@ -26,7 +26,10 @@ export default function NotCheckedInPage() {
                 {data.members.map((member) => (
                   <li className="list-item" key={member.memberId}>
                     <MemberRowHead member={member} showStatus />
-                    <p className="text muted">注册日期：{formatDate(member.registeredAt)}</p>
+                    <p className="text muted">
+                      注册日期：
+                      <DateText at={member.registeredAt} />
+                    </p>
                   </li>
                 ))}
               </ul>
