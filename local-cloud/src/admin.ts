@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { DatabaseEngine } from './db/database';
 import { CloudError } from './errors';
+import { jsonTextTooDeep } from './json-limits';
 import { type OpenApiConfig, callOpenApi, wxError } from './openapi/apis';
 import { decodeRequest, encodeResponse } from './openapi/envelope';
-import type { FunctionRunner, Identity } from './runner/runner';
+import { type FunctionRunner, type Identity, INVOKE_ERRORS } from './runner/runner';
 import type { FileStorage } from './storage';
 
 const collectionName = z.string().min(1).max(128);
@@ -109,14 +110,20 @@ const handlers: {
   'storage.batchGetDownloadUrl': (p, { storage }) => storage.batchGetDownloadUrl(p),
   'storage.batchDeleteFile': (p, { storage }) => storage.batchDeleteFile(p),
   'functions.invokeFunction': async (p, { runner }, caller) => {
+    if (p.request_data && jsonTextTooDeep(p.request_data, runner.maxEventDepth)) {
+      throw new CloudError('INVALID_PARAM', `request_data nests deeper than ${runner.maxEventDepth} levels`);
+    }
     const event = p.request_data ? (JSON.parse(p.request_data) as unknown) : {};
     const identity: Identity = { ...caller.identity, source: `${caller.identity?.source ?? 'wx_unknown'},scf` };
     const { outcome } = await runner.invoke(p.function_name, event, identity);
     if (!outcome.ok) {
-      throw new CloudError(
-        outcome.errCode === -501000 ? 'FUNCTION_NOT_FOUND' : 'FUNCTIONS_EXECUTE_FAIL',
-        outcome.errMsg,
-      );
+      const code =
+        outcome.errCode === INVOKE_ERRORS.notFound
+          ? 'FUNCTION_NOT_FOUND'
+          : outcome.errCode === INVOKE_ERRORS.invalidParam
+            ? 'INVALID_PARAM'
+            : 'FUNCTIONS_EXECUTE_FAIL';
+      throw new CloudError(code, outcome.errMsg);
     }
     return { response_data: JSON.stringify(outcome.result) };
   },

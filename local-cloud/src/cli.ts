@@ -4,21 +4,31 @@ import { startLocalCloud } from './index';
 const USAGE = `wx-local-cloud — a local WeChat cloud for the unmodified wx-server-sdk
 
 Options:
-  --port <n>          port (default: $PORT or 8787; 0 picks a free one)
-  --host <addr>       address to listen on (default 127.0.0.1)
+  --port <n>          port on 127.0.0.1 (default: $PORT or 8787; 0 picks a free one)
   --data <dir>        data folder (default .local-cloud)
   --manifest <file>   collections and indexes (JSON)
   --functions <dir>   folder of built functions, one folder each with index.js
   --env <id>          environment id (default local-env)
-  --public-url <url>  where browsers reach this server
+  --public-url <url>  where temporary file URLs and QR codes point
   --reset             empty the database, storage and outbox before starting
+
+It listens on 127.0.0.1 only and answers only tools on this machine: a request with an Origin header (a web page),
+a Host other than 127.0.0.1/localhost:<port>, or a body that is not JSON or multipart is refused.
 `;
+
+/** A failure nobody awaited is a bug to fix, but it must not take the cloud down with everyone's work in it. */
+function keepServing(kind: string) {
+  return (error: unknown) => {
+    process.stderr.write(
+      `wx-local-cloud: ${kind} (still serving): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
-      host: { type: 'string' },
       data: { type: 'string' },
       manifest: { type: 'string' },
       functions: { type: 'string' },
@@ -34,7 +44,6 @@ async function main(): Promise<void> {
   }
   const cloud = await startLocalCloud({
     port: Number(values.port ?? process.env.PORT ?? 8787),
-    host: values.host,
     dataDir: values.data ?? '.local-cloud',
     manifest: values.manifest,
     functionsDir: values.functions,
@@ -52,6 +61,7 @@ async function main(): Promise<void> {
       `  env:        ${info.env}`,
       `  functions:  ${info.functions.join(', ') || '(none)'}`,
       `  point wx-server-sdk here with TCB_CONTEXT_CNFG='{"URL":"${info.adminUrl}"}' TENCENTCLOUD_RUNENV=SCF`,
+      '  only tools on this machine are answered (127.0.0.1, no Origin header)',
       '',
     ].join('\n'),
   );
@@ -60,6 +70,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('unhandledRejection', keepServing('unhandled rejection'));
+  process.on('uncaughtException', keepServing('uncaught exception'));
 }
 
 main().catch((error: unknown) => {

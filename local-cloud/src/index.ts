@@ -3,18 +3,26 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import type { AdminContext } from './admin';
 import { DatabaseEngine } from './db/database';
 import { type Manifest, loadManifest, parseManifest } from './db/manifest';
 import { Store } from './db/store';
 import { type OutboxMessage, fillQrTemplate, supportedApis } from './openapi/apis';
 import { Outbox } from './outbox';
+import { parseJsonBody } from './json-limits';
+import { type CloudLimits, DEFAULT_LIMITS } from './limits';
+import { refuseUnlessLocalTool } from './loopback-guard';
 import { FunctionRunner, type Identity, type InvokeOutcome } from './runner/runner';
-import { type RouteHandler, adminRoute, readBody, sendJson } from './server';
+import { BodyTooLargeError, type RouteHandler, adminRoute, readBody, sendJson } from './server';
 import { sdkEnvironment } from './sdk-environment';
 import { FileStorage } from './storage';
 
 export type { Identity, InvokeOutcome } from './runner/runner';
+export { INVOKE_ERRORS } from './runner/runner';
+export type { CloudLimits } from './limits';
+export { DEFAULT_LIMITS } from './limits';
+export { type JsonBody, jsonTextTooDeep, parseJsonBody, valueTooDeep } from './json-limits';
 export type { Manifest, CollectionSpec, IndexSpec } from './db/manifest';
 export type { OutboxMessage } from './openapi/apis';
 export type { RouteHandler } from './server';
@@ -29,11 +37,14 @@ export interface LocalCloudOptions {
   manifest?: string | Manifest;
   /** Folder with one folder per built function (`<name>/index.js`). */
   functionsDir?: string;
+  /** The port of the cloud's own server, which listens on 127.0.0.1 only (0, the default, picks a free one). */
   port?: number;
-  host?: string;
   /** The environment id functions see (`getWXContext().ENV`). */
   env?: string;
-  /** Where a browser reaches this server; defaults to http://host:port. Temporary file URLs and QR codes use it. */
+  /**
+   * Where a browser reaches the files and pages (temporary download URLs and QR codes use it); defaults to the cloud's
+   * own URL. An app server in front serves the downloads there.
+   */
   publicUrl?: string;
   /** The URL a mini-program code encodes: `{base}`, `{page}` and `{scene}` are filled in (default: the H5 hash route). */
   qrUrlTemplate?: string;
@@ -41,8 +52,10 @@ export interface LocalCloudOptions {
   blockedWords?: string[];
   workersPerFunction?: number;
   defaultTimeoutMs?: number;
-  /** More routes served by the same server before the cloud's own (an app server, say). */
-  routes?: RouteHandler[];
+  /** Size and nesting limits (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<CloudLimits>;
+  /** Where the cloud reports what went wrong inside it (default console.error). */
+  log?: (line: string) => void;
 }
 
 export interface InvokeResponse {
@@ -55,9 +68,20 @@ export interface InvokeResponse {
 const DEFAULT_QR_TEMPLATE = '{base}/#/{page}?scene={scene}';
 const DEFAULT_BLOCKED_WORDS = ['法轮', '赌博', '代开发票', '枪支'];
 
+const identitySchema = z.strictObject({
+  openid: z.string().optional(),
+  appid: z.string().optional(),
+  unionid: z.string().optional(),
+  source: z.string().optional(),
+  clientIp: z.string().optional(),
+});
+const devInvokeSchema = z.strictObject({ event: z.unknown().optional(), identity: identitySchema.optional() });
+const DEV_INVOKE_USAGE = 'send a JSON object {"event": {…}, "identity": {"openid": "…"}}';
+
 /**
  * A local WeChat cloud: the admin API that the unmodified wx-server-sdk speaks (database, transactions, storage,
- * open API), a function runner, and developer routes under /_dev.
+ * open API), a function runner, and developer routes under /_dev — all on one server that listens on 127.0.0.1 only
+ * and answers only tools on this machine (see loopback-guard.ts).
  */
 export class LocalCloud {
   readonly db: DatabaseEngine;
@@ -70,12 +94,16 @@ export class LocalCloud {
   private readonly stats = new Map<string, number>();
   private readonly manifest: Manifest;
   private readonly store: Store;
+  private readonly limits: CloudLimits;
+  private readonly log: (line: string) => void;
   private port = 0;
 
   constructor(private readonly options: LocalCloudOptions) {
     this.dataDir = resolve(options.dataDir);
     mkdirSync(this.dataDir, { recursive: true });
     this.env = options.env ?? 'local-env';
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.log = options.log ?? ((line: string) => console.error(line));
     this.manifest =
       typeof options.manifest === 'string'
         ? loadManifest(options.manifest)
@@ -86,7 +114,9 @@ export class LocalCloud {
       root: join(this.dataDir, 'storage'),
       env: this.env,
       publicUrl: () => this.publicUrl,
+      cloudUrl: () => this.url,
       secret: randomBytes(16).toString('hex'),
+      maxUploadBytes: this.limits.uploadBytes,
     });
     this.outbox = new Outbox(join(this.dataDir, 'outbox.jsonl'));
     this.runner = new FunctionRunner({
@@ -95,6 +125,7 @@ export class LocalCloud {
       env: this.env,
       workersPerFunction: options.workersPerFunction,
       defaultTimeoutMs: options.defaultTimeoutMs,
+      maxEventDepth: this.limits.eventDepth,
     });
     const ctx: AdminContext = {
       db: this.db,
@@ -109,23 +140,36 @@ export class LocalCloud {
       },
     };
     const routes: RouteHandler[] = [
-      ...(options.routes ?? []),
-      adminRoute(ctx),
-      (req, res, url) => this.storage.handle(req, res, url),
+      adminRoute(ctx, this.limits, this.log),
+      (req, res, url) => this.storage.handle(req, res, url, { uploads: true }),
       (req, res, url) => this.devRoute(req, res, url),
     ];
-    this.server = createServer((req, res) => void this.route(routes, req, res));
+    this.server = createServer((req, res) => {
+      this.route(routes, req, res).catch((error: unknown) => this.failed(res, error));
+    });
   }
 
   private async route(routes: RouteHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
+    const refusal = refuseUnlessLocalTool(req, url, this.port);
+    if (refusal) {
+      res.setHeader('connection', 'close');
+      sendJson(res, refusal.status, { error: refusal.error });
+      return;
+    }
     try {
       for (const handle of routes) if (await handle(req, res, url)) return;
-      sendJson(res, 404, { error: 'not found', path: url.pathname });
+      sendJson(res, 404, { error: 'not found' });
     } catch (error) {
-      if (!res.headersSent) sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
-      else res.end();
+      this.failed(res, error);
     }
+  }
+
+  /** An error no route answered: logged here, and the caller told only that it happened. */
+  private failed(res: ServerResponse, error: unknown): void {
+    this.log(`[local-cloud] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!res.headersSent) sendJson(res, 500, { error: "internal error (see the local cloud's log)" });
+    else res.end();
   }
 
   /** Developer routes: status, invoke a function as someone, the outbox, reset. */
@@ -138,9 +182,7 @@ export class LocalCloud {
     }
     const invoke = /^\/_dev\/functions\/([A-Za-z0-9_-]+)\/invoke$/.exec(path);
     if (invoke && req.method === 'POST') {
-      const raw = await readBody(req);
-      const body = (raw.length ? JSON.parse(raw.toString('utf8')) : {}) as { event?: unknown; identity?: Identity };
-      sendJson(res, 200, await this.invoke(invoke[1], body.event ?? {}, body.identity ?? {}));
+      await this.devInvoke(req, res, invoke[1]);
       return true;
     }
     if (path === '/_dev/outbox' && req.method === 'GET') {
@@ -159,6 +201,37 @@ export class LocalCloud {
     return false;
   }
 
+  /** `POST /_dev/functions/<name>/invoke` with `{event, identity}`: the body is checked before anything runs. */
+  private async devInvoke(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, this.limits.devBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      res.setHeader('connection', 'close');
+      sendJson(res, 413, { error: `the body is larger than ${this.limits.devBodyBytes} bytes` });
+      return;
+    }
+    // The event sits one level inside the body.
+    const parsed = raw.length ? parseJsonBody(raw, this.limits.eventDepth + 1) : { ok: true as const, value: {} };
+    if (!parsed.ok) {
+      if (parsed.problem === 'tooDeep') {
+        sendJson(res, 413, { error: `the event nests deeper than ${this.limits.eventDepth} levels` });
+      } else {
+        sendJson(res, 400, { error: `the body is not JSON: ${DEV_INVOKE_USAGE}` });
+      }
+      return;
+    }
+    const body = devInvokeSchema.safeParse(parsed.value);
+    if (!body.success) {
+      const issue = body.error.issues[0];
+      const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
+      sendJson(res, 400, { error: `the body is not what this route takes${where}: ${DEV_INVOKE_USAGE}` });
+      return;
+    }
+    sendJson(res, 200, await this.invoke(name, body.data.event ?? {}, body.data.identity ?? {}));
+  }
+
   describe() {
     return {
       env: this.env,
@@ -175,18 +248,26 @@ export class LocalCloud {
   async start(): Promise<this> {
     await new Promise<void>((resolveListen, reject) => {
       this.server.once('error', reject);
-      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolveListen());
+      this.server.listen(this.options.port ?? 0, '127.0.0.1', () => resolveListen());
     });
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
 
   get url(): string {
-    return `http://${this.options.host ?? '127.0.0.1'}:${this.port}`;
+    return `http://127.0.0.1:${this.port}`;
   }
 
   get publicUrl(): string {
     return this.options.publicUrl ?? this.url;
+  }
+
+  /**
+   * Serves the signed file downloads on another server (an app server's public port, where browsers reach
+   * `publicUrl`); false when the request is not one.
+   */
+  serveDownload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    return this.storage.handle(req, res, url, { uploads: false });
   }
 
   /** The environment that points the real wx-server-sdk at this server (for a script or test outside the runner). */

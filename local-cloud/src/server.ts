@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { type AdminContext, dispatch } from './admin';
 import { CloudError } from './errors';
+import { jsonTextTooDeep, parseJsonBody } from './json-limits';
+import type { CloudLimits } from './limits';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
@@ -43,30 +45,72 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<Buffer
   });
 }
 
-/** Multipart bodies (wx.openApi): text fields, and `requestData` kept as the raw protobuf bytes. */
-function readMultipart(req: IncomingMessage): Promise<{ fields: Record<string, unknown>; requestData?: Buffer }> {
+/**
+ * Multipart bodies (wx.openApi): text fields, and `requestData` kept as the raw protobuf bytes. Refused when a part
+ * is larger than `limit` or there are more parts than the SDK ever sends.
+ */
+function readMultipart(
+  req: IncomingMessage,
+  limit: number,
+): Promise<{ fields: Record<string, unknown>; requestData?: Buffer }> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, unknown> = {};
     let requestData: Buffer | undefined;
+    let truncated = false;
     const busboy = Busboy({
       headers: req.headers as { 'content-type': string },
-      limits: { fileSize: MAX_BODY },
+      limits: { fileSize: limit, fieldSize: limit, fields: 32, files: 1, parts: 33 },
       isPartAFile: (name) => name === 'requestData',
     });
-    busboy.on('field', (name, value) => {
+    busboy.on('field', (name, value, fieldTruncated) => {
+      if (fieldTruncated) truncated = true;
       fields[name] = value;
     });
     busboy.on('file', (name, stream) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => {
+        truncated = true;
+      });
       stream.on('end', () => {
         if (name === 'requestData') requestData = Buffer.concat(chunks);
       });
     });
-    busboy.on('finish', () => resolve({ fields, requestData }));
+    const limited = () => {
+      truncated = true;
+    };
+    busboy.on('partsLimit', limited);
+    busboy.on('filesLimit', limited);
+    busboy.on('fieldsLimit', limited);
+    busboy.on('finish', () => (truncated ? reject(new BodyTooLargeError()) : resolve({ fields, requestData })));
     busboy.on('error', reject);
     req.pipe(busboy);
   });
+}
+
+/** The admin API's JSON body: an object, within the size and nesting limits, else INVALID_PARAM. */
+async function readAdminJson(req: IncomingMessage, limits: CloudLimits): Promise<Record<string, unknown>> {
+  const raw = await readBody(req, limits.adminBodyBytes);
+  if (raw.length === 0) return {};
+  const parsed = parseJsonBody(raw, limits.adminBodyDepth);
+  if (!parsed.ok) {
+    const why = { notUtf8: 'is not UTF-8', notJson: 'is not JSON', tooDeep: 'nests too deeply' }[parsed.problem];
+    throw new CloudError('INVALID_PARAM', `the request body ${why}`);
+  }
+  const body = parsed.value;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new CloudError('INVALID_PARAM', 'the request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** Multipart field values are JSON texts parsed later: refused here when they nest too deeply. */
+function refuseDeepFields(fields: Record<string, unknown>, maxDepth: number): void {
+  for (const value of Object.values(fields)) {
+    if (typeof value === 'string' && jsonTextTooDeep(value, maxDepth)) {
+      throw new CloudError('INVALID_PARAM', 'a field of the request nests too deeply');
+    }
+  }
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -74,12 +118,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
+    'x-content-type-options': 'nosniff',
   });
   res.end(text);
 }
 
 /** `POST /admin`: the admin API. Errors are HTTP 200 with `{code, message}`, as the cloud answers them. */
-export function adminRoute(ctx: AdminContext): RouteHandler {
+export function adminRoute(ctx: AdminContext, limits: CloudLimits, log: (line: string) => void): RouteHandler {
   return async (req, res, url) => {
     if (url.pathname.replace(/\/+$/, '') !== '/admin' || req.method !== 'POST') return false;
     const requestId = randomBytes(8).toString('hex');
@@ -88,23 +133,43 @@ export function adminRoute(ctx: AdminContext): RouteHandler {
       let body: Record<string, unknown>;
       let requestData: Buffer | undefined;
       if (contentType.startsWith('multipart/form-data')) {
-        ({ fields: body, requestData } = await readMultipart(req));
+        ({ fields: body, requestData } = await readMultipart(req, limits.adminBodyBytes));
+        refuseDeepFields(body, limits.adminBodyDepth);
       } else {
-        const raw = await readBody(req);
-        body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+        body = await readAdminJson(req, limits);
       }
       const reply = await dispatch(body, ctx, requestData);
       if (reply.kind === 'binary') {
-        res.writeHead(200, { 'content-type': reply.contentType, 'content-length': reply.body.length });
+        res.writeHead(200, {
+          'content-type': reply.contentType,
+          'content-length': reply.body.length,
+          'x-content-type-options': 'nosniff',
+        });
         res.end(reply.body);
         return true;
       }
       sendJson(res, 200, { ...reply.body, requestId });
     } catch (error) {
-      const code =
-        error instanceof CloudError ? error.code : error instanceof SyntaxError ? 'INVALID_PARAM' : 'SYS_ERR';
-      const message = error instanceof Error ? error.message : String(error);
-      sendJson(res, 200, { code, message, requestId });
+      // A body left unread (too large) cannot share the connection with the next request.
+      if (error instanceof BodyTooLargeError) res.setHeader('connection', 'close');
+      if (error instanceof CloudError) {
+        sendJson(res, 200, { code: error.code, message: error.message, requestId });
+      } else if (error instanceof SyntaxError) {
+        sendJson(res, 200, {
+          code: 'INVALID_PARAM',
+          message: 'a JSON field of the request could not be read',
+          requestId,
+        });
+      } else {
+        log(
+          `[local-cloud] admin request ${requestId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        sendJson(res, 200, {
+          code: 'SYS_ERR',
+          message: `internal error (request ${requestId}, see the local cloud's log)`,
+          requestId,
+        });
+      }
     }
     return true;
   };

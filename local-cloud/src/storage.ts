@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, normalize, sep } from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { lookup as mimeLookup } from 'mime-types';
 import { CloudError } from './errors';
@@ -9,9 +10,33 @@ import { CloudError } from './errors';
 export interface StorageOptions {
   root: string;
   env: string;
-  /** Where a browser reaches this server (temporary URLs point here). */
+  /** Where a browser reaches the files (temporary download URLs point here). */
   publicUrl: () => string;
+  /** Where functions reach the cloud itself (upload URLs point here: only the SDK uploads). */
+  cloudUrl: () => string;
   secret: string;
+  /** The largest file an upload may carry. */
+  maxUploadBytes: number;
+}
+
+/** Every storage answer: never sniffed into another type by a browser. */
+const NOSNIFF = { 'x-content-type-options': 'nosniff' } as const;
+
+/**
+ * Passes bytes through until more than `limit` have gone by, then drops the rest (reading it, so that the connection
+ * stays usable for the refusal) and remembers that it did.
+ */
+function byteLimit(limit: number): Transform & { exceeded: boolean } {
+  let seen = 0;
+  const limiter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit) limiter.exceeded = true;
+      done(null, limiter.exceeded ? undefined : chunk);
+    },
+  }) as Transform & { exceeded: boolean };
+  limiter.exceeded = false;
+  return limiter;
 }
 
 const DEFAULT_MAX_AGE_S = 7200;
@@ -56,7 +81,8 @@ export class FileStorage {
     const expires = Math.floor(Date.now() / 1000) + maxAgeS;
     const query = new URLSearchParams({ expires: String(expires), sign: this.sign(purpose, path, expires) });
     const encoded = path.split('/').map(encodeURIComponent).join('/');
-    return `${this.options.publicUrl()}/storage/${purpose}/${encoded}?${query.toString()}`;
+    const base = purpose === 'upload' ? this.options.cloudUrl() : this.options.publicUrl();
+    return `${base}/storage/${purpose}/${encoded}?${query.toString()}`;
   }
 
   getUploadMetadata(params: { path: string }) {
@@ -110,10 +136,18 @@ export class FileStorage {
     return path;
   }
 
-  /** Serves `PUT /storage/upload/<path>` and `GET /storage/download/<path>`; false when the route is not ours. */
-  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  /**
+   * Serves `PUT /storage/upload/<path>` (only when `uploads` is set: the cloud's own loopback server) and
+   * `GET /storage/download/<path>`; false when the route is not ours.
+   */
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    { uploads }: { uploads: boolean },
+  ): Promise<boolean> {
     const match = /^\/storage\/(upload|download)\/(.+)$/.exec(url.pathname);
-    if (!match) return false;
+    if (!match || (match[1] === 'upload' && !uploads)) return false;
     const [, purpose, rawPath] = match;
     let path: string | undefined;
     try {
@@ -122,7 +156,7 @@ export class FileStorage {
       path = undefined;
     }
     if (!path) {
-      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.writeHead(403, { 'content-type': 'application/xml', ...NOSNIFF });
       res.end(
         '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>invalid or expired signature</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>',
       );
@@ -130,15 +164,12 @@ export class FileStorage {
     }
     const file = join(this.options.root, path);
     if (purpose === 'upload' && req.method === 'PUT') {
-      mkdirSync(dirname(file), { recursive: true });
-      await pipeline(req, createWriteStream(file));
-      res.writeHead(200);
-      res.end();
+      await this.receive(req, res, file);
       return true;
     }
     if (purpose === 'download' && (req.method === 'GET' || req.method === 'HEAD')) {
       if (!existsSync(file)) {
-        res.writeHead(404);
+        res.writeHead(404, NOSNIFF);
         res.end();
         return true;
       }
@@ -146,14 +177,47 @@ export class FileStorage {
         'content-type': mimeLookup(file) || 'application/octet-stream',
         'content-length': statSync(file).size,
         'cache-control': 'private, max-age=600',
+        ...NOSNIFF,
       });
       if (req.method === 'HEAD') res.end();
       else await pipeline(createReadStream(file), res);
       return true;
     }
-    res.writeHead(405);
+    res.writeHead(405, NOSNIFF);
     res.end();
     return true;
+  }
+
+  /** Writes an upload beside its target and renames it into place, so that a refused or broken one leaves nothing. */
+  private async receive(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+    const limit = this.options.maxUploadBytes;
+    const tooLarge = () => {
+      res.writeHead(413, { 'content-type': 'application/xml', connection: 'close', ...NOSNIFF });
+      res.end(
+        '<?xml version="1.0" encoding="utf-8"?><Error><Code>EntityTooLarge</Code><Message>the file is larger than the upload limit</Message><RequestId>local</RequestId></Error>',
+      );
+    };
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      tooLarge();
+      return;
+    }
+    mkdirSync(dirname(file), { recursive: true });
+    const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
+    const limiter = byteLimit(limit);
+    try {
+      await pipeline(req, limiter, createWriteStream(partial));
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw error;
+    }
+    if (limiter.exceeded) {
+      rmSync(partial, { force: true });
+      tooLarge();
+      return;
+    }
+    renameSync(partial, file);
+    res.writeHead(200, NOSNIFF);
+    res.end();
   }
 
   reset(): void {

@@ -218,7 +218,11 @@ describe('the /_dev HTTP routes', () => {
   });
 
   test('POST /_dev/functions/<unknown>/invoke answers -501000', async () => {
-    const res = await fetch(`${t.cloud.url}/_dev/functions/nope/invoke`, { method: 'POST', body: '{}' });
+    const res = await fetch(`${t.cloud.url}/_dev/functions/nope/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     const body = (await res.json()) as { outcome: InvokeOutcome };
     expect(body.outcome).toMatchObject({ ok: false, errCode: -501000 });
   });

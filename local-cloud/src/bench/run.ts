@@ -181,9 +181,11 @@ async function main(): Promise<void> {
     }
     const invokeUrl = `${url}/_dev/functions/noop/invoke`;
     const invoke = () =>
-      fetch(invokeUrl, { method: 'POST', body: JSON.stringify({ event: {}, identity: { openid: 'bench' } }) }).then(
-        (r) => r.json(),
-      );
+      fetch(invokeUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ event: {}, identity: { openid: 'bench' } }),
+      }).then((r) => r.json());
     await invoke();
     rows.push(await measure('no-op function invocation (runner, HTTP)', '-', OPS, invoke));
   } finally {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { valueTooDeep } from '../json-limits';
 import type { Identity, InvokeMessage, WorkerReply, WorkerSetup } from './protocol';
 
 export type { Identity } from './protocol';
@@ -9,6 +10,7 @@ export type { Identity } from './protocol';
 /** The platform's error codes for a failed invocation, as `wx.cloud.callFunction` reports them. */
 export const INVOKE_ERRORS = {
   notFound: -501000,
+  invalidParam: -501007,
   executeFail: -504002,
   timeout: -504003,
 } as const;
@@ -31,7 +33,11 @@ export interface RunnerOptions {
   workersPerFunction?: number;
   /** Timeout when config.json sets none; the cloud's default is 3 s. */
   defaultTimeoutMs?: number;
+  /** Events nested deeper (objects and arrays) are refused before they reach a worker (default 32). */
+  maxEventDepth?: number;
 }
+
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/;
 
 interface Slot {
   worker: Worker;
@@ -54,6 +60,10 @@ function readConfig(dir: string, fallbackMs: number): FunctionConfig {
     timeoutMs: typeof raw.timeout === 'number' ? raw.timeout * 1000 : fallbackMs,
     openapi: raw.permissions?.openapi ?? [],
   };
+}
+
+function fail(job: Job, errCode: number, errMsg: string): void {
+  job.resolve({ ok: false, errCode, errMsg, requestId: job.message.requestId, durationMs: Date.now() - job.started });
 }
 
 /** Workers of one function: one invocation at a time each, as a cloud instance runs them. */
@@ -97,7 +107,14 @@ class FunctionPool {
   }
 
   private pump(): void {
-    const entryMtime = statSync(this.setup.entry).mtimeMs;
+    let entryMtime: number;
+    try {
+      entryMtime = statSync(this.setup.entry).mtimeMs;
+    } catch {
+      // The bundle was deleted while invocations waited: each answers as a missing function would.
+      for (const job of this.queue.splice(0)) fail(job, INVOKE_ERRORS.notFound, 'the function was removed');
+      return;
+    }
     for (const stale of this.slots.filter((s) => s.entryMtime !== entryMtime && !s.busy)) {
       this.drop(stale);
       void stale.worker.terminate();
@@ -107,24 +124,27 @@ class FunctionPool {
       if (!slot && this.slots.length < this.size) slot = this.spawn(entryMtime);
       if (!slot) return;
       const job = this.queue.shift() as Job;
-      slot.busy = true;
-      void this.run(slot, job).finally(() => {
-        slot.busy = false;
-        this.pump();
-      });
+      const taken = slot;
+      taken.busy = true;
+      this.run(taken, job)
+        .catch((error: unknown) =>
+          fail(job, INVOKE_ERRORS.executeFail, `functions execute fail | errMsg: ${String(error)}`),
+        )
+        .finally(() => {
+          taken.busy = false;
+          this.pump();
+        });
     }
   }
 
   private async run(slot: Slot, job: Job): Promise<void> {
     const { requestId } = job.message;
-    const fail = (errCode: number, errMsg: string) =>
-      job.resolve({ ok: false, errCode, errMsg, requestId, durationMs: Date.now() - job.started });
     try {
       await slot.ready;
     } catch (error) {
       this.drop(slot);
       void slot.worker.terminate();
-      fail(INVOKE_ERRORS.executeFail, `functions execute fail | errMsg: ${(error as Error).message}`);
+      fail(job, INVOKE_ERRORS.executeFail, `functions execute fail | errMsg: ${(error as Error).message}`);
       return;
     }
     await new Promise<void>((done) => {
@@ -137,6 +157,7 @@ class FunctionPool {
       const onExit = (code: number) => {
         settle();
         fail(
+          job,
           INVOKE_ERRORS.executeFail,
           `functions execute fail | errMsg: the function's process exited (code ${code})`,
         );
@@ -145,7 +166,7 @@ class FunctionPool {
         settle();
         this.drop(slot);
         void slot.worker.terminate();
-        fail(INVOKE_ERRORS.timeout, `Invoking task timed out after ${job.message.timeoutMs / 1000} seconds`);
+        fail(job, INVOKE_ERRORS.timeout, `Invoking task timed out after ${job.message.timeoutMs / 1000} seconds`);
       }, job.message.timeoutMs);
       const onMessage = (reply: WorkerReply) => {
         if (reply.type !== 'result' || reply.requestId !== requestId) return;
@@ -154,13 +175,24 @@ class FunctionPool {
         if (reply.ok) job.resolve({ ok: true, result: reply.result, requestId, durationMs });
         else
           fail(
+            job,
             INVOKE_ERRORS.executeFail,
             `functions execute fail | errMsg: Error: ${reply.message}${reply.stack ? `\n${reply.stack}` : ''}`,
           );
       };
       slot.worker.on('message', onMessage);
       slot.worker.once('exit', onExit);
-      slot.worker.postMessage(job.message);
+      try {
+        slot.worker.postMessage(job.message);
+      } catch (error) {
+        // Structured cloning refused the event (too deep, or not cloneable): nothing reached the worker.
+        settle();
+        fail(
+          job,
+          INVOKE_ERRORS.invalidParam,
+          `invalid parameters: the event cannot be passed to the function (${String(error)})`,
+        );
+      }
     });
   }
 
@@ -201,6 +233,15 @@ export class FunctionRunner {
       .sort();
   }
 
+  /** Whether a function of this name is deployed (its bundle exists). */
+  has(name: string): boolean {
+    return FUNCTION_NAME.test(name) && existsSync(join(this.options.functionsDir, name, 'index.js'));
+  }
+
+  get maxEventDepth(): number {
+    return this.options.maxEventDepth ?? 32;
+  }
+
   config(name: string): FunctionConfig {
     return readConfig(join(this.options.functionsDir, name), this.options.defaultTimeoutMs ?? 3000);
   }
@@ -216,9 +257,17 @@ export class FunctionRunner {
     const requestId = randomBytes(16).toString('hex');
     const dir = join(this.options.functionsDir, name);
     const entry = join(dir, 'index.js');
-    if (!/^[A-Za-z0-9_-]{1,60}$/.test(name) || !existsSync(entry)) {
+    if (!this.has(name)) {
       const errMsg = `FunctionName parameter could not be found: ${name}`;
       return { outcome: { ok: false, errCode: INVOKE_ERRORS.notFound, errMsg, requestId, durationMs: 0 }, calls: {} };
+    }
+    const maxDepth = this.maxEventDepth;
+    if (valueTooDeep(event, maxDepth)) {
+      const errMsg = `invalid parameters: the event nests objects and arrays deeper than ${maxDepth} levels`;
+      return {
+        outcome: { ok: false, errCode: INVOKE_ERRORS.invalidParam, errMsg, requestId, durationMs: 0 },
+        calls: {},
+      };
     }
     const config = this.config(name);
     let pool = this.pools.get(name);
