@@ -39,7 +39,7 @@ export const DEMO_ROLE_LABELS: Record<DemoRole, string> = {
   staff: '社区工作人员',
   unitAdmin: '单位党组织管理员',
   member: '在职党员',
-  newcomer: '待注册',
+  newcomer: '新用户',
   resident: '居民',
 };
 
@@ -50,7 +50,7 @@ export interface DemoIdentity {
   role: DemoRole;
   /** What this identity shows in the demo (unit, state, community), in Chinese. */
   note: string;
-  /** Shown on the login page (every member can sign in; only a handful are listed). */
+  /** Listed on the sign-in page, and so one of those who can sign in (the other members are data only). */
   featured: boolean;
 }
 
@@ -471,12 +471,13 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     openid: n.id,
     name: n.name,
     role: 'newcomer' as const,
-    note: '还没有登记，可以体验在职党员注册',
+    note: '还没有登记，可以用这个名字体验在职党员注册',
     featured: true,
   })),
-  ...PLAN.residents.map((r) => ({
+  // Residents keep no name anywhere (the app shows 姓名 未填写): they are listed as the app will call them.
+  ...PLAN.residents.map((r, i) => ({
     openid: r.id,
-    name: r.name,
+    name: `居民（未填写姓名）·演示居民${i + 1}`,
     role: 'resident' as const,
     note: '普通居民，可以扫码查看社区',
     featured: true,
@@ -488,6 +489,15 @@ const IDENTITY_BY_OPENID = new Map(DEMO_IDENTITIES.map((identity) => [identity.o
 /** The demo identity with this OPENID, if it is one. */
 export function findDemoIdentity(openid: string): DemoIdentity | undefined {
   return IDENTITY_BY_OPENID.get(openid);
+}
+
+/** The people the demo sign-in page lists, in its order: the only ones who can sign in there. */
+export const SIGN_IN_IDENTITIES: readonly DemoIdentity[] = DEMO_IDENTITIES.filter((identity) => identity.featured);
+
+/** The listed demo identity with this OPENID, if it is one. */
+export function findSignInIdentity(openid: string): DemoIdentity | undefined {
+  const identity = IDENTITY_BY_OPENID.get(openid);
+  return identity?.featured ? identity : undefined;
 }
 
 // --- the documents: the plan placed in time ----------------------------------------------------------------------

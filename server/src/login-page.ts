@@ -1,4 +1,5 @@
-import { DEMO_COUNTY, DEMO_IDENTITIES, DEMO_ROLE_LABELS, type DemoIdentity, type DemoRole } from './demo-data';
+import { DEMO_COUNTY, DEMO_ROLE_LABELS, type DemoIdentity, type DemoRole, SIGN_IN_IDENTITIES } from './demo-data';
+import type { DemoState } from './demo-states';
 import { escapeHtml } from './html';
 
 /** The groups of the login page, in order, with what each role does in the demo. */
@@ -6,9 +7,9 @@ const GROUPS: Array<{ role: DemoRole; hint: string }> = [
   { role: 'countyAdmin', hint: '设立社区和单位，任命社区工作人员和单位党组织管理员。' },
   { role: 'staff', hint: '每个社区一位：出示社区报到码，查看谁已报到。' },
   { role: 'unitAdmin', hint: '每个单位一位：确认本单位党员身份，查看谁还没有报到。县委办公室的名单最全。' },
-  { role: 'member', hint: '共约两百名党员可登录，这里列出县委办公室几位不同状态的党员和一位未通过确认的党员。' },
-  { role: 'newcomer', hint: '还没有任何记录的人：用来体验在职党员注册。' },
-  { role: 'resident', hint: '普通居民：扫社区码查看社区。' },
+  { role: 'member', hint: '县委办公室几位不同状态的党员和一位未通过确认的党员（演示数据里的其他党员不能登录）。' },
+  { role: 'newcomer', hint: '演示开始时还没有任何记录的人：用来体验在职党员注册。' },
+  { role: 'resident', hint: '普通居民：扫社区码查看社区。居民不填写姓名，所以这里和应用里都显示“未填写姓名”。' },
 ];
 
 const STYLE = `
@@ -36,12 +37,16 @@ button .note { display: block; font-size: 0.95rem; color: #3d3d3d; }
 .notice { background: #fff4d6; border-left: 6px solid #8a5a00; padding: 0.75rem 1rem; margin: 1rem 0; }
 `;
 
-function personButton(identity: DemoIdentity, next: string): string {
-  const label = DEMO_ROLE_LABELS[identity.role];
+/** How a person shows when the database could not say (their seeded description). */
+function seededState(identity: DemoIdentity): DemoState {
+  return { name: identity.name, roleLabel: DEMO_ROLE_LABELS[identity.role], note: identity.note };
+}
+
+function personButton(identity: DemoIdentity, state: DemoState, next: string): string {
   return `<li><form method="post" action="/dev/login">
 <input type="hidden" name="openid" value="${escapeHtml(identity.openid)}">
 <input type="hidden" name="next" value="${escapeHtml(next)}">
-<button type="submit"><span class="name">${escapeHtml(identity.name)}</span><span class="role">${escapeHtml(label)}</span><span class="note">${escapeHtml(identity.note)}</span></button>
+<button type="submit"><span class="name">${escapeHtml(state.name)}</span><span class="role">${escapeHtml(state.roleLabel)}</span><span class="note">${escapeHtml(state.note)}</span></button>
 </form></li>`;
 }
 
@@ -52,25 +57,28 @@ export interface LoginPageOptions {
   current?: DemoIdentity | null;
   /** A message to show at the top (e.g. a refused sign-in). */
   notice?: string;
+  /** Each listed person's state now, read from the database (see demo-states.ts). */
+  states: Map<string, DemoState>;
 }
 
-/** The demo sign-in page: every featured identity as a button, grouped by role. */
+/** The demo sign-in page: every listed identity as a button, grouped by role, each with its state now. */
 export function renderLoginPage(options: LoginPageOptions): string {
-  const { next, current, notice } = options;
+  const { next, current, notice, states } = options;
+  const stateOf = (identity: DemoIdentity) => states.get(identity.openid) ?? seededState(identity);
   const sections = GROUPS.map(({ role, hint }) => {
-    const people = DEMO_IDENTITIES.filter((identity) => identity.role === role && identity.featured);
+    const people = SIGN_IN_IDENTITIES.filter((identity) => identity.role === role);
     const id = `group-${role}`;
     return `<section aria-labelledby="${id}">
 <h2 id="${id}">${escapeHtml(DEMO_ROLE_LABELS[role])}</h2>
 <p class="hint">${escapeHtml(hint)}</p>
 <ul class="people">
-${people.map((identity) => personButton(identity, next)).join('\n')}
+${people.map((identity) => personButton(identity, stateOf(identity), next)).join('\n')}
 </ul>
 </section>`;
   }).join('\n');
   const currentBlock = current
     ? `<div class="current" role="status">
-<p>现在登录的是：<strong>${escapeHtml(current.name)}</strong>（${escapeHtml(DEMO_ROLE_LABELS[current.role])}，${escapeHtml(current.note)}）</p>
+<p>现在登录的是：<strong>${escapeHtml(stateOf(current).name)}</strong>（${escapeHtml(stateOf(current).roleLabel)}，${escapeHtml(stateOf(current).note)}）</p>
 <form method="post" action="/dev/logout"><input type="hidden" name="next" value="/dev/login"><button type="submit">退出登录</button></form>
 </div>`
     : '';

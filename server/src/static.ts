@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { appPageCsp } from './app-page-csp';
 import { escapeHtml } from './html';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -46,8 +47,23 @@ function gzippedFile(file: string, etag: string): Buffer {
   return body;
 }
 
+const policies = new Map<string, string>();
+
+/** The page's Content-Security-Policy, worked out once per version of the file (keyed like the gzip cache). */
+function pagePolicy(file: string, etag: string): string {
+  const key = `${file}\0${etag}`;
+  let policy = policies.get(key);
+  if (!policy) {
+    policy = appPageCsp(readFileSync(file, 'utf8'));
+    policies.set(key, policy);
+  }
+  return policy;
+}
+
 /** A file name carrying a content hash (app.3f9a1c2b.js): it never changes, so browsers may keep it. */
 const HASHED_NAME = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/i;
+
+const NOT_FOUND = '找不到这个文件';
 
 export interface StaticOptions {
   root: string;
@@ -73,24 +89,24 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL,
   try {
     path = decodeURIComponent(url.pathname);
   } catch {
-    sendText(res, 400, 'Bad Request');
+    sendText(res, 400, '这个地址无法识别');
     return true;
   }
   const segments = path.split(/[/\\]+/).filter(Boolean);
   if (path.includes('\0') || segments.some((segment) => segment === '..' || segment.startsWith('.'))) {
-    sendText(res, 404, 'Not Found');
+    sendText(res, 404, NOT_FOUND);
     return true;
   }
   let file = segments.length === 0 ? index : resolve(root, ...segments);
   if (file !== root && !file.startsWith(root + sep)) {
-    sendText(res, 404, 'Not Found');
+    sendText(res, 404, NOT_FOUND);
     return true;
   }
   let stat = statOf(file);
   if (!stat?.isFile()) {
     const navigation = extname(path) === '' && (req.headers.accept ?? '').includes('text/html');
     if (!navigation) {
-      sendText(res, 404, 'Not Found');
+      sendText(res, 404, NOT_FOUND);
       return true;
     }
     file = index;
@@ -105,6 +121,10 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL,
     vary: 'accept-encoding',
     'x-content-type-options': 'nosniff',
   };
+  if (extname(file).toLowerCase() === '.html') {
+    headers['content-security-policy'] = pagePolicy(file, etag);
+    headers['referrer-policy'] = 'same-origin';
+  }
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers);
     res.end();

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { safeNext } from '../src/app';
 import { DEMO_IDENTITIES, DEMO_PERSONAS, DEMO_ROLE_LABELS } from '../src/demo-data';
-import { signSession } from '../src/session';
+import { SessionStore } from '../src/session';
 import { INDEX_HTML, type TestApp, callApi, login, rawGet, startTestApp } from './helpers';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hmac-0123456789';
@@ -20,6 +20,7 @@ afterAll(async () => {
 
 const NOT_SIGNED_IN = { ok: false, code: 'NOT_SIGNED_IN', message: '请先登录' };
 const INTERNAL = { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' };
+const UNKNOWN_FUNCTION = { ok: false, code: 'UNKNOWN_FUNCTION', message: '找不到这项服务，请更新小程序后重试' };
 
 describe('POST /api/<function>: identity comes from the session cookie only', () => {
   test('without a session cookie the function is not called: 401 NOT_SIGNED_IN', async () => {
@@ -27,24 +28,33 @@ describe('POST /api/<function>: identity comes from the session cookie only', ()
     expect(res).toEqual({ status: 401, body: NOT_SIGNED_IN });
   });
 
-  test('a forged, altered, expired or malformed cookie is refused', async () => {
+  test('a forged, altered, expired, unknown or malformed cookie is refused', async () => {
     const member = DEMO_PERSONAS.memberCheckedIn;
-    const genuine = signSession(SECRET, member);
-    const [, issued, signature] = genuine.split('.');
-    const otherId = Buffer.from(DEMO_PERSONAS.countyAdmin).toString('base64url');
-    const forged = [
-      signSession('some-other-secret-some-other-secret', DEMO_PERSONAS.countyAdmin),
-      `${otherId}.${issued}.${signature}`,
-      `${genuine.split('.')[0]}.${Number(issued) + 1}.${signature}`,
-      `${genuine.slice(0, -2)}AA`,
-      signSession(SECRET, member, Date.now() - 13 * 3600_000),
-      signSession(SECRET, member, Date.now() + 3600_000),
-      'garbage',
-      '',
-    ];
-    for (const value of forged) {
-      const res = await callApi(t.app, 'echo', { action: 'ping', data: {} }, `rb_session=${value}`);
-      expect(res).toEqual({ status: 401, body: NOT_SIGNED_IN });
+    const genuine = t.app.sessionFor(member);
+    const [id, signature] = genuine.split('.');
+    // The same session store, file and secret as the server's: sessions it starts are the server's own.
+    const store = new SessionStore(join(t.dataDir, 'sessions.sqlite'), SECRET);
+    const otherSecret = new SessionStore(join(t.dataDir, 'sessions.sqlite'), 'some-other-secret-some-other-secret');
+    try {
+      const flipped = (id[0] === 'A' ? 'B' : 'A') + id.slice(1);
+      const forged = [
+        otherSecret.create(DEMO_PERSONAS.countyAdmin, 'none'),
+        `${flipped}.${signature}`,
+        `${id}.${signature.slice(0, -2)}AA`,
+        store.create(member, 'none', Date.now() - 13 * 3600_000),
+        store.create(member, 'none', Date.now() + 3600_000),
+        `${'A'.repeat(43)}.${signature}`,
+        `${id}.${signature}.extra`,
+        'garbage',
+        '',
+      ];
+      for (const value of forged) {
+        const res = await callApi(t.app, 'echo', { action: 'ping', data: {} }, `rb_session=${value}`);
+        expect({ value, ...res }).toEqual({ value, status: 401, body: NOT_SIGNED_IN });
+      }
+    } finally {
+      store.close();
+      otherSecret.close();
     }
     // …while the genuine one works.
     const ok = await callApi(t.app, 'echo', { action: 'ping', data: {} }, `rb_session=${genuine}`);
@@ -80,9 +90,12 @@ describe('POST /api/<function>: identity comes from the session cookie only', ()
     });
   });
 
-  test('runner failures answer INTERNAL: unknown function 404, a throw or a non-CallResult 502', async () => {
+  test('an unknown function is 404 UNKNOWN_FUNCTION; a throw or a non-CallResult 502 INTERNAL', async () => {
     const cookie = await login(t.app, DEMO_PERSONAS.staff);
-    expect(await callApi(t.app, 'nosuchfunction', { action: 'x' }, cookie)).toEqual({ status: 404, body: INTERNAL });
+    expect(await callApi(t.app, 'nosuchfunction', { action: 'x' }, cookie)).toEqual({
+      status: 404,
+      body: UNKNOWN_FUNCTION,
+    });
     expect(await callApi(t.app, 'boom', { action: 'x' }, cookie)).toEqual({ status: 502, body: INTERNAL });
     expect(await callApi(t.app, 'shapeless', { action: 'x' }, cookie)).toEqual({ status: 502, body: INTERNAL });
     expect(t.logs.some((line) => line.includes('boom.x') && line.includes('boom'))).toBe(true);
@@ -92,11 +105,16 @@ describe('POST /api/<function>: identity comes from the session cookie only', ()
     const cookie = await login(t.app, DEMO_PERSONAS.staff);
     for (const name of ['Echo', '1echo', 'echo-x', 'echo/x', '..%2Fecho', '']) {
       const res = await callApi(t.app, name, { action: 'ping' }, cookie);
-      expect(res).toEqual({ status: 404, body: INTERNAL });
+      expect(res).toEqual({ status: 404, body: UNKNOWN_FUNCTION });
     }
     const get = await fetch(`${t.app.url}/api/echo`, { headers: { cookie } });
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
+    expect(await get.json()).toEqual({
+      ok: false,
+      code: 'METHOD_NOT_ALLOWED',
+      message: '请求方式不对：这项服务只接受提交',
+    });
   });
 
   test('CSRF sanity: JSON content type required, other origins refused, same origin accepted', async () => {
@@ -108,6 +126,7 @@ describe('POST /api/<function>: identity comes from the session cookie only', ()
       body,
     });
     expect(form.status).toBe(415);
+    expect(await form.json()).toMatchObject({ ok: false, code: 'NOT_JSON' });
     const cross = await callApi(t.app, 'echo', body, cookie, { origin: 'https://evil.example' });
     expect(cross.status).toBe(403);
     expect(cross.body).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -115,15 +134,43 @@ describe('POST /api/<function>: identity comes from the session cookie only', ()
     expect(same.status).toBe(200);
   });
 
-  test('bad bodies: not JSON, no action, data not an object → 400; over 1 MB → 413', async () => {
+  test('bad bodies: not JSON → 400 NOT_JSON; no action, data not an object → 400 INVALID_INPUT; over 1 MB → 413', async () => {
     const cookie = await login(t.app, DEMO_PERSONAS.staff);
-    for (const body of ['{not json', '[]', '{"data":{}}', '{"action":""}', '{"action":"x","data":[1]}']) {
+    for (const sent of ['{not json', '', '{"action":"ping"']) {
+      const res = await callApi(t.app, 'echo', sent, cookie);
+      expect({ sent, ...res }).toEqual({
+        sent,
+        status: 400,
+        body: { ok: false, code: 'NOT_JSON', message: '提交的内容无法识别，请刷新页面后重试' },
+      });
+    }
+    for (const body of ['[]', '{"data":{}}', '{"action":""}', '{"action":"x","data":[1]}']) {
       const res = await callApi(t.app, 'echo', body, cookie);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     }
     const big = await callApi(t.app, 'echo', { action: 'x', data: { blob: 'x'.repeat(1_100_000) } }, cookie);
-    expect(big.status).toBe(413);
+    expect(big).toEqual({
+      status: 413,
+      body: { ok: false, code: 'REQUEST_TOO_LARGE', message: '提交的内容太多或层次太深，请精简后重试' },
+    });
+  });
+
+  test('a body that is not valid UTF-8 is refused (400 NOT_JSON), never stored as U+FFFD', async () => {
+    const cookie = await login(t.app, DEMO_PERSONAS.staff);
+    const prefix = Buffer.from('{"action":"ping","data":{"name":"');
+    for (const bad of [[0xff], [0xc3], [0xe5, 0xbc], [0xed, 0xa0, 0x80]]) {
+      const body = Buffer.concat([prefix, Buffer.from(bad), Buffer.from('"}}')]);
+      const res = await fetch(`${t.app.url}/api/echo`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ ok: false, code: 'NOT_JSON' });
+    }
+    const good = await callApi(t.app, 'echo', { action: 'ping', data: { name: '张建国' } }, cookie);
+    expect(good.body).toMatchObject({ ok: true, data: { event: { data: { name: '张建国' } } } });
   });
 });
 
@@ -197,8 +244,10 @@ describe('demo sign-in under /dev', () => {
     expect(safeNext(undefined)).toBe('/');
   });
 
-  test('only seeded identities may sign in', async () => {
-    for (const openid of ['someone-else', '', 'demo-member-999', 'demo-staff-C07']) {
+  test('only the identities the page lists may sign in', async () => {
+    const unlisted = DEMO_IDENTITIES.filter((i) => !i.featured).map((i) => i.openid);
+    expect(unlisted.length).toBeGreaterThan(150);
+    for (const openid of ['someone-else', '', 'demo-member-999', 'demo-staff-C07', ...unlisted.slice(0, 5)]) {
       const res = await fetch(`${t.app.url}/dev/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -298,10 +347,10 @@ describe('static H5 build at /', () => {
     }
   });
 
-  test('a browser navigation to an app path gets index.html; the cloud keeps its own routes', async () => {
+  test('a browser navigation to an app path gets index.html; the cloud keeps its own routes on its own port', async () => {
     const page = await fetch(`${t.app.url}/pages/check-in/index`, { headers: { accept: 'text/html' } });
     expect(await page.text()).toBe(INDEX_HTML);
-    const status = await fetch(`${t.app.url}/_dev`);
+    const status = await fetch(`${t.app.adminUrl}/_dev`);
     expect(await status.json()).toMatchObject({ env: 'local-env' });
   });
 

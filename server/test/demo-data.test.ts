@@ -215,12 +215,17 @@ describe('buildDemoData', () => {
     expect(recentLater).toEqual(recentNow);
   });
 
-  test('the identity list: every seeded person once, with Chinese names', () => {
+  test('the identity list: every seeded person once, with Chinese names; residents as the app calls them', () => {
     const ids = DEMO_IDENTITIES.map((i) => i.openid);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(1 + 6 + 20 + 200 + 3 + 5);
     for (const m of data.members) expect(findDemoIdentity(m._id)).toMatchObject({ name: m.name, role: 'member' });
-    for (const i of DEMO_IDENTITIES) expect(i.name).toMatch(/^\p{Script=Han}{2,3}$/u);
+    for (const i of DEMO_IDENTITIES.filter((identity) => identity.role !== 'resident')) {
+      expect(i.name).toMatch(/^\p{Script=Han}{2,3}$/u);
+    }
+    // Residents keep no name: the app shows 姓名 未填写, and the sign-in page says the same.
+    const residents = DEMO_IDENTITIES.filter((identity) => identity.role === 'resident').map((i) => i.name);
+    expect(residents).toEqual([1, 2, 3, 4, 5].map((n) => `居民（未填写姓名）·演示居民${n}`));
     for (const id of Object.values(DEMO_PERSONAS)) expect(findDemoIdentity(id)?.featured).toBe(true);
   });
 });

@@ -31,7 +31,10 @@ export interface TestApp {
   cleanup(): void;
 }
 
-/** An app server on a free port with its own temporary data folder, H5 build and the fixture functions. */
+/**
+ * An app server on a free port with its own temporary data folder, H5 build and the fixture functions, with the demo
+ * sign-in on (as `npm start` runs it) unless `devLogin: false` is given.
+ */
 export async function startTestApp(options: Partial<AppServerOptions> = {}, root?: string): Promise<TestApp> {
   const base = root ?? mkdtempSync(join(tmpdir(), 'rb-server-test-'));
   const dataDir = join(base, 'data');
@@ -41,6 +44,7 @@ export async function startTestApp(options: Partial<AppServerOptions> = {}, root
     dataDir,
     h5Dir,
     functionsDir: FIXTURE_FUNCTIONS,
+    devLogin: true,
     log: (line) => logs.push(line),
     ...options,
   });
@@ -84,6 +88,38 @@ export async function callApi(
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+export interface RawResponse {
+  status: number;
+  body: string;
+  raw: Buffer;
+  headers: IncomingHttpHeaders;
+}
+
+/**
+ * Any request with the path and headers sent exactly as written — fetch normalises `..` and `%2e` and will not send a
+ * `Host` of our choosing.
+ */
+export function rawRequest(
+  baseUrl: string,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
+  const { hostname, port } = new URL(baseUrl);
+  const body = options.body ?? '';
+  const headers = { 'content-length': String(Buffer.byteLength(body)), ...options.headers };
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path: options.path, method: options.method ?? 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, body: raw.toString('utf8'), raw, headers: res.headers });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** A GET with the path sent exactly as written (fetch would normalise `..` and `%2e`). */

@@ -1,0 +1,138 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type RouteHandler, parseJsonBody } from 'wx-local-cloud';
+import { REQUEST_LIMITS } from '../../../types';
+import {
+  type AppContext,
+  currentSession,
+  isSameOrigin,
+  originsOf,
+  secureCookies,
+  sendNotFound,
+  startSession,
+} from '../context';
+import { findDemoIdentity, findSignInIdentity } from '../demo-data';
+import { liveDemoStates } from '../demo-states';
+import {
+  type Headers,
+  contentTypeOf,
+  isPlainObject,
+  readLimited,
+  redirect,
+  sendError,
+  sendHtml,
+  sendJson,
+} from '../http';
+import { type LoginPageOptions, renderLoginPage } from '../login-page';
+import { clearedSessionCookie, sessionCookie } from '../session';
+import { safeNext } from '../safe-next';
+
+const MAX_FORM_BODY = 16 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A sign-in or sign-out form, urlencoded or JSON, of at most 16 KB; null when it answered the request with an
+ * error (too large, not UTF-8, not JSON, too deep, another content type).
+ */
+async function readForm(req: IncomingMessage, res: ServerResponse): Promise<URLSearchParams | null> {
+  const body = await readLimited(req, res, MAX_FORM_BODY);
+  if (!body) return null;
+  const contentType = contentTypeOf(req);
+  if (contentType === 'application/json') {
+    if (body.length === 0) return new URLSearchParams();
+    const parsed = parseJsonBody(body, REQUEST_LIMITS.maxDepth);
+    if (!parsed.ok) {
+      if (parsed.problem === 'tooDeep') sendError(res, 413, 'REQUEST_TOO_LARGE');
+      else sendError(res, 400, 'NOT_JSON');
+      return null;
+    }
+    const form = new URLSearchParams();
+    if (isPlainObject(parsed.value)) {
+      for (const [key, value] of Object.entries(parsed.value)) if (typeof value === 'string') form.set(key, value);
+    }
+    return form;
+  }
+  if (contentType === 'application/x-www-form-urlencoded' || (contentType === '' && body.length === 0)) {
+    try {
+      return new URLSearchParams(utf8.decode(body));
+    } catch {
+      sendError(res, 400, 'NOT_JSON');
+      return null;
+    }
+  }
+  sendError(res, 415, 'NOT_JSON');
+  return null;
+}
+
+/**
+ * The demo sign-in under /dev, only when the server was started with it (`--demo`): the page listing the demo
+ * people with their state now, sign-in as one of them, sign-out, and who is signed in. Without it, and for any
+ * other /dev address, a Chinese 404 page.
+ */
+export function devRoute(ctx: AppContext): RouteHandler {
+  const page = (res: ServerResponse, status: number, options: Omit<LoginPageOptions, 'states'>, headers?: Headers) =>
+    sendHtml(res, status, renderLoginPage({ ...options, states: liveDemoStates(ctx.cloud.db) }), headers);
+
+  return async (req, res, url) => {
+    const path = url.pathname;
+    if (path !== '/dev' && !path.startsWith('/dev/')) return false;
+    if (!ctx.devLogin) {
+      sendNotFound(ctx, res, '演示登录没有开启。');
+      return true;
+    }
+    if (path === '/dev' || path === '/dev/') {
+      redirect(res, '/dev/login');
+      return true;
+    }
+    if (path === '/dev/login' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const session = currentSession(ctx, req);
+      const next = safeNext(url.searchParams.get('next'), '/', originsOf(ctx, req));
+      page(res, 200, { next, current: session ? (findDemoIdentity(session.openid) ?? null) : null });
+      return true;
+    }
+    if (path === '/dev/login' && req.method === 'POST') {
+      const form = await readForm(req, res);
+      if (!form) return true;
+      if (!isSameOrigin(ctx, req)) {
+        page(res, 403, { next: '/', notice: '登录请求来自其他网站，已拒绝。' });
+        return true;
+      }
+      const next = safeNext(form.get('next'), '/', originsOf(ctx, req));
+      const identity = findSignInIdentity(form.get('openid') ?? '');
+      if (!identity) {
+        page(res, 403, { next, notice: '这不是演示身份，请从下面的名单中选择一个人登录。' });
+        return true;
+      }
+      // Switching person ends the session this browser had.
+      const previous = ctx.sessions.fromRequest(req);
+      if (previous) ctx.sessions.end(previous.id);
+      const cookie = sessionCookie(startSession(ctx, identity.openid), secureCookies(ctx));
+      redirect(res, next, { 'set-cookie': cookie });
+      return true;
+    }
+    if (path === '/dev/logout' && req.method === 'POST') {
+      const form = await readForm(req, res);
+      if (!form) return true;
+      if (!isSameOrigin(ctx, req)) {
+        sendError(res, 403, 'FORBIDDEN');
+        return true;
+      }
+      const session = ctx.sessions.fromRequest(req);
+      if (session) ctx.sessions.end(session.id);
+      const next = safeNext(form.get('next'), '/dev/login', originsOf(ctx, req));
+      redirect(res, next, { 'set-cookie': clearedSessionCookie(secureCookies(ctx)) });
+      return true;
+    }
+    if (path === '/dev/whoami' && req.method === 'GET') {
+      const session = currentSession(ctx, req);
+      if (!session) {
+        sendError(res, 401, 'NOT_SIGNED_IN');
+        return true;
+      }
+      const identity = findDemoIdentity(session.openid);
+      sendJson(res, 200, { openid: session.openid, name: identity?.name ?? null, role: identity?.role ?? null });
+      return true;
+    }
+    sendNotFound(ctx, res);
+    return true;
+  };
+}
