@@ -139,6 +139,24 @@ describe('failures', () => {
     expect(again.outcome).toMatchObject({ ok: true, result: { after: { OPENID: 'o-after-crash' } } });
   });
 
+  test('an event structured cloning refuses (a function value) answers -501007 instead of dropping the failure', async () => {
+    const { outcome } = await t.cloud.invoke('whoami', { callback: () => 'not data' }, { openid: 'o-clone' });
+    expect(outcome).toMatchObject({ ok: false, errCode: -501007 });
+    const again = await t.cloud.invoke('whoami', {}, { openid: 'o-after-clone' });
+    expect(again.outcome).toMatchObject({ ok: true, result: { before: { OPENID: 'o-after-clone' } } });
+  });
+
+  test('an event nested deeper than the limit is refused before it reaches a worker (-501007)', async () => {
+    let event: unknown = {};
+    for (let i = 0; i < 4000; i++) event = { a: event };
+    const { outcome, calls } = await t.cloud.invoke('whoami', event, { openid: 'o-deep' });
+    expect(outcome).toMatchObject({ ok: false, errCode: -501007 });
+    expect(calls).toEqual({});
+    let atLimit: unknown = {};
+    for (let i = 1; i < 32; i++) atLimit = { a: atLimit };
+    expect((await t.cloud.invoke('whoami', atLimit, { openid: 'o-deep' })).outcome.ok).toBe(true);
+  });
+
   test('an unknown function returns -501000', async () => {
     const { outcome } = await t.cloud.invoke('no-such-function', {}, { openid: 'o' });
     expect(outcome).toMatchObject({ ok: false, errCode: -501000 });
@@ -225,6 +243,21 @@ describe('the /_dev HTTP routes', () => {
     });
     const body = (await res.json()) as { outcome: InvokeOutcome };
     expect(body.outcome).toMatchObject({ ok: false, errCode: -501000 });
+  });
+
+  test('POST /_dev/functions/<name>/invoke with a body that is not JSON, or not its shape, answers 400 saying so', async () => {
+    for (const body of ['{not json', '[1,2]', '{"event":{},"identity":{"openid":5}}', '{"evnt":{}}']) {
+      const res = await fetch(`${t.cloud.url}/_dev/functions/whoami/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      const answer = (await res.json()) as { error: string };
+      expect(answer.error).toMatch(/^the body is not (JSON|what this route takes)/);
+      expect(answer.error).toContain('{"event": {…}, "identity": {"openid": "…"}}');
+      expect(answer.error).not.toMatch(/Unexpected|position|SyntaxError/);
+    }
   });
 
   test('GET /_dev lists the functions', async () => {

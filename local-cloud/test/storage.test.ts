@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type TestCloud, rejection, startTestCloud } from './helpers';
+import { startLocalCloud } from '../dist/index';
+import { type TestCloud, adminCall, rejection, startTestCloud } from './helpers';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -273,6 +275,48 @@ describe('refusals', () => {
       expect(res.status).toBe(403);
       const body = Buffer.from(await res.arrayBuffer());
       expect(body.subarray(0, 6).toString('latin1')).not.toBe('SQLite');
+    }
+  });
+});
+
+describe('upload size', () => {
+  test('an upload over the limit is refused with 413 and leaves nothing behind; one within it is stored', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-upload-limit-'));
+    const small = await startLocalCloud({ dataDir, limits: { uploadBytes: 1024 } });
+    try {
+      const uploadUrl = async (path: string) => {
+        const reply = await adminCall(small, 'storage.getUploadMetadata', { path });
+        return (reply.data as { url: string }).url;
+      };
+      const big = await fetch(await uploadUrl('limit/big.bin'), { method: 'PUT', body: randomBytes(4096) });
+      expect(big.status).toBe(413);
+      expect(big.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(filesUnder(join(dataDir, 'storage'))).toEqual([]);
+      const fits = await fetch(await uploadUrl('limit/small.bin'), { method: 'PUT', body: randomBytes(1024) });
+      expect(fits.status).toBe(200);
+      expect(filesUnder(join(dataDir, 'storage'))).toEqual(['limit/small.bin']);
+    } finally {
+      await small.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('upload URLs point at the cloud itself, download URLs at the public URL browsers reach', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-public-url-'));
+    const split = await startLocalCloud({ dataDir, publicUrl: 'https://app.example' });
+    try {
+      const meta = await adminCall(split, 'storage.getUploadMetadata', { path: 'where/a.txt' });
+      const uploadUrl = (meta.data as { url: string }).url;
+      expect(uploadUrl.startsWith(`${split.url}/storage/upload/where/a.txt?`)).toBe(true);
+      expect((await fetch(uploadUrl, { method: 'PUT', body: 'a' })).status).toBe(200);
+      const reply = await adminCall(split, 'storage.batchGetDownloadUrl', {
+        file_list: [{ fileid: (meta.data as { fileId: string }).fileId }],
+      });
+      const [file] = (reply.data as { download_list: Array<{ tempFileURL: string }> }).download_list;
+      expect(file.tempFileURL.startsWith('https://app.example/storage/download/where/a.txt?')).toBe(true);
+    } finally {
+      await split.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
