@@ -1,7 +1,7 @@
 import { type TestCloud, startTestCloud } from './helpers';
 
 // Aggregation through the real wx-server-sdk: db.collection(c).aggregate()...end() resolves {list} (A1).
-// Fact ids (A1..A9, X3..X5, Q1) refer to /work/shared/reference/wechat-db-semantics.md.
+// Fact ids (A1..A9, X3..X5, Q1) refer to docs/wechat-db-semantics.md (the fact ids are its headings).
 
 type Row = Record<string, unknown>;
 

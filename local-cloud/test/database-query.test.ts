@@ -1,6 +1,6 @@
 /**
  * Queries through the real wx-server-sdk against the local cloud. Fact ids (Q1, X2, …) refer to
- * /work/shared/reference/wechat-db-semantics.md.
+ * docs/wechat-db-semantics.md (the fact ids are its headings).
  */
 import { type TestCloud, rejection, startTestCloud } from './helpers';
 

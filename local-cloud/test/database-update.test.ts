@@ -1,6 +1,6 @@
 /**
  * Writes and update operators through the real wx-server-sdk against the local cloud. Fact ids (B3, U6, …) refer
- * to /work/shared/reference/wechat-db-semantics.md.
+ * to docs/wechat-db-semantics.md (the fact ids are its headings).
  */
 import { type TestCloud, rejection, startTestCloud, adminCall } from './helpers';
 

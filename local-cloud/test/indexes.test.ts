@@ -5,7 +5,7 @@ import { type LocalCloud, type Manifest, startLocalCloud } from '../dist/index';
 import { type TestCloud, rejection, startTestCloud } from './helpers';
 
 // Manifest indexes: uniqueness (MongoDB semantics where WeChat's docs are silent), index-backed reads, and index
-// builds on restart. Fact ids (Q2, Q7, Q8, Q16, E2, E3) refer to /work/shared/reference/wechat-db-semantics.md.
+// builds on restart. Fact ids (Q2, Q7, Q8, Q16, E2, E3) refer to docs/wechat-db-semantics.md (the fact ids are its headings).
 
 type Row = Record<string, unknown>;
 

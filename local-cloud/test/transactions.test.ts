@@ -1,7 +1,7 @@
 import { type TestCloud, rejection, startTestCloud, adminCall } from './helpers';
 
 // Transactions through the real wx-server-sdk. Fact ids (T1..T7, X8) refer to
-// /work/shared/reference/wechat-db-semantics.md.
+// docs/wechat-db-semantics.md (the fact ids are its headings).
 
 type Row = Record<string, unknown>;
 
