@@ -24,7 +24,6 @@ export interface ActionSpec<F extends FunctionName, A extends ActionName<F>> {
 export type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: ActionSpec<F, A> };
 
 const envelope = z.object({ action: z.string(), data: z.unknown().optional() });
-const HAN = /\p{Script=Han}/u;
 
 /** The error code a schema names for an issue (`params: { code }`), when it has a more telling one than INVALID_INPUT. */
 function codeOf(issue: z.core.$ZodIssue): ErrorCode | null {
@@ -32,12 +31,18 @@ function codeOf(issue: z.core.$ZodIssue): ErrorCode | null {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, code) ? (code as ErrorCode) : null;
 }
 
+/**
+ * The first message a schema wrote itself; zod's own messages never reach a user, as they are English and may quote
+ * the input (an unknown key, say). Parsing with `generic` below marks every message the schema did not write.
+ */
 function invalidInput(error: z.ZodError): AppError {
   const named = error.issues.map(codeOf).find((code) => code !== null);
   if (named) return new AppError(named);
-  const own = error.issues.find((issue) => HAN.test(issue.message));
+  const own = error.issues.find((issue) => issue.message !== ERRORS.INVALID_INPUT);
   return new AppError('INVALID_INPUT', own ? own.message : ERRORS.INVALID_INPUT);
 }
+
+const generic = { error: () => ERRORS.INVALID_INPUT };
 
 async function dispatch<F extends FunctionName>(table: ActionTable<F>, event: unknown): Promise<unknown> {
   const parsed = envelope.safeParse(event);
@@ -47,7 +52,7 @@ async function dispatch<F extends FunctionName>(table: ActionTable<F>, event: un
   const spec = table[action as ActionName<F>] as ActionSpec<F, ActionName<F>>;
   const openid = callerOpenId();
   if (!openid) throw new AppError('NOT_SIGNED_IN');
-  const input = spec.input.safeParse(data ?? {});
+  const input = spec.input.safeParse(data ?? {}, generic);
   if (!input.success) throw invalidInput(input.error);
   return spec.run(input.data, { openid });
 }

@@ -1,3 +1,4 @@
+import { ERRORS } from '../../types';
 import type { TestCloud } from '../../local-cloud/test/helpers';
 import { call, ok, registration, seedCounty, startFunctionsCloud } from './helpers';
 
@@ -85,6 +86,17 @@ describe('user.register', () => {
     ])('%s', async (_label, change, words) => {
       const result = await call(t, 'u-bad', 'user', 'register', { ...registration(), ...change });
       expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining(words) });
+      expect(await memberDoc('u-bad')).toBeNull();
+    });
+
+    test('the validator’s own words never reach the person, even when they would quote a Chinese key', async () => {
+      const result = await call(t, 'u-bad', 'user', 'register', { ...registration(), 姓名: '张建国' });
+      expect(result).toEqual({ ok: false, code: 'INVALID_INPUT', message: ERRORS.INVALID_INPUT });
+      expect(await call(t, 'u-bad', 'user', 'getMe', { 𠀀: 1 })).toEqual({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: ERRORS.INVALID_INPUT,
+      });
       expect(await memberDoc('u-bad')).toBeNull();
     });
 
