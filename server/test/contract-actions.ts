@@ -1,0 +1,260 @@
+import fc from 'fast-check';
+import {
+  type ActionName,
+  type FunctionName,
+  type RequestOf,
+  REGISTRATION_LIMITS,
+  REQUEST_LIMITS,
+  SERVICE_KINDS,
+} from '../../types';
+import { DEMO_PERSONAS } from '../src/demo-data';
+
+/** What a request field holds: enough to make a value that is certainly wrong for it. */
+export type FieldKind =
+  /** A string of at most `maxChars` characters (any content may be right, so only other types and longer are wrong). */
+  | { kind: 'text'; maxChars: number }
+  /** A document id: letters, digits, `_` and `-`, at most 64. */
+  | { kind: 'id' }
+  | { kind: 'boolean' }
+  /** Only `true` is right. */
+  | { kind: 'true' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'list'; of: FieldKind };
+
+/**
+ * How to fuzz one action: a request the function would accept (the fuzzer only ever sends it spoilt), what each of
+ * its fields holds, and which fields it may leave out (leaving those out would make a request that is still right).
+ */
+export interface ActionShape<R> {
+  valid: R;
+  fields: { [K in keyof R]-?: FieldKind };
+  mayLeaveOut: Array<keyof R & string>;
+}
+
+/**
+ * Every action of every function in the contract. A mapped type over `Api`: an action added to the contract does not
+ * compile here until it is described, so it is fuzzed the day it is added.
+ */
+export type ContractShapes = { [F in FunctionName]: { [A in ActionName<F>]: ActionShape<RequestOf<F, A>> } };
+
+const nothing = { valid: {}, fields: {}, mayLeaveOut: [] };
+const text = (maxChars: number): FieldKind => ({ kind: 'text', maxChars });
+const id: FieldKind = { kind: 'id' };
+
+export const CONTRACT_SHAPES: ContractShapes = {
+  user: {
+    getMe: nothing,
+    register: {
+      valid: {
+        name: '张建国',
+        phone: '13812341234',
+        unitId: 'U01',
+        skills: ['电工'],
+        willingness: ['维修'],
+        pledge: '每月为社区做一件实事',
+        pledgePublic: true,
+      },
+      fields: {
+        name: text(REGISTRATION_LIMITS.nameMax),
+        phone: text(32),
+        phoneCode: text(128),
+        unitId: id,
+        skills: { kind: 'list', of: text(REGISTRATION_LIMITS.skillMaxChars) },
+        willingness: { kind: 'list', of: { kind: 'enum', values: SERVICE_KINDS } },
+        pledge: text(REGISTRATION_LIMITS.pledgeMax),
+        pledgePublic: { kind: 'boolean' },
+      },
+      mayLeaveOut: ['phoneCode'],
+    },
+    getMyData: nothing,
+    deleteMyData: { valid: { confirm: true }, fields: { confirm: { kind: 'true' } }, mayLeaveOut: [] },
+  },
+  unit: {
+    list: nothing,
+    listMembers: {
+      valid: { status: 'unverified' },
+      fields: { status: { kind: 'enum', values: ['unverified', 'verified', 'rejected', 'deleted'] } },
+      mayLeaveOut: ['status'],
+    },
+    verifyMember: {
+      valid: { memberId: DEMO_PERSONAS.memberUnverified, decision: 'verify' },
+      fields: { memberId: id, decision: { kind: 'enum', values: ['verify', 'reject'] } },
+      mayLeaveOut: [],
+    },
+    listNotCheckedIn: nothing,
+  },
+  community: {
+    list: nothing,
+    get: { valid: { communityId: 'C01' }, fields: { communityId: id }, mayLeaveOut: [] },
+    getQrCode: nothing,
+  },
+  checkin: {
+    checkIn: {
+      valid: { communityId: 'C02', transfer: true },
+      fields: { communityId: id, transfer: { kind: 'boolean' } },
+      mayLeaveOut: ['transfer'],
+    },
+    getMine: nothing,
+  },
+};
+
+// --- wrong values -------------------------------------------------------------------------------------------------
+
+/** Values shaped like database operators, as an attacker would send them to widen a query. */
+const OPERATORS = [
+  { $ne: null },
+  { $gt: '' },
+  { $exists: true },
+  { $in: [] },
+  { $regex: '.*' },
+  { $where: 'sleep(1000)' },
+  { $or: [{}] },
+];
+
+/** An object whose own key is `key`, even for `__proto__` (a literal would set the prototype instead). */
+export function withOwnKey(base: object, key: string, value: unknown): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...base };
+  Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+const PROTOTYPE_POLLUTION = [
+  withOwnKey({}, '__proto__', { isAdmin: true, roles: ['countyAdmin'] }),
+  { constructor: { prototype: { isAdmin: true } } },
+  withOwnKey({}, '__proto__', { $ne: null }),
+];
+
+/** Nesting that stays under the request depth limit (the envelope and the field take a few levels). */
+const MAX_NESTING = REQUEST_LIMITS.maxDepth - 6;
+
+const nested = (leaf: fc.Arbitrary<unknown>) =>
+  fc.tuple(fc.integer({ min: 1, max: MAX_NESTING }), fc.boolean(), leaf).map(([depth, asArray, value]) => {
+    let out: unknown = value;
+    for (let level = 0; level < depth; level++) out = asArray ? [out] : { a: out };
+    return out;
+  });
+
+const hugeString = fc
+  .tuple(fc.integer({ min: 2_000, max: 60_000 }), fc.constantFrom('x', '张', '\u202e', '\ud800', '$'))
+  .map(([length, unit]) => unit.repeat(length));
+
+/** Any JSON value: strings of any code units (lone surrogates too), operators, pollution, deep nesting. */
+export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' }),
+  fc.constantFrom(...OPERATORS, ...PROTOTYPE_POLLUTION),
+  nested(fc.jsonValue({ maxDepth: 1 })),
+  hugeString,
+);
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** A string that is certainly not a document id. */
+const notAnId = fc.oneof(
+  fc.constantFrom('', '$ne', '../C01', 'C01 ', 'C0%31', '{"$gt":""}', 'C01\u0000', '__proto__.x'),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((s) => !/^[0-9A-Za-z_-]{1,64}$/.test(s)),
+  fc.integer({ min: 65, max: 500 }).map((length) => 'a'.repeat(length)),
+);
+
+function rightType(value: unknown, field: FieldKind): boolean {
+  switch (field.kind) {
+    case 'text':
+    case 'id':
+    case 'enum':
+      return isString(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'true':
+      return value === true;
+    case 'list':
+      return Array.isArray(value);
+  }
+}
+
+/** A value that no right request carries in a field of this kind (never `undefined`: JSON would drop the field). */
+export function wrongValue(field: FieldKind): fc.Arbitrary<unknown> {
+  const otherType = anyValue.filter((value) => value !== undefined && !rightType(value, field));
+  switch (field.kind) {
+    case 'text':
+      return fc.oneof(
+        otherType,
+        hugeString.filter((s) => [...s].length > field.maxChars),
+      );
+    case 'id':
+      return fc.oneof(otherType, notAnId, hugeString);
+    case 'enum':
+      return fc.oneof(
+        otherType,
+        fc.string({ unit: 'binary', maxLength: 30 }).filter((s) => !field.values.includes(s)),
+      );
+    case 'boolean':
+      return fc.oneof(otherType, fc.constantFrom<unknown>('true', 'yes', 1, 0, 'false'));
+    case 'true':
+      return fc.oneof(otherType, fc.constantFrom<unknown>('true', 'yes', 1, 0, false));
+    case 'list':
+      return fc.oneof(
+        otherType,
+        fc
+          .tuple(fc.array(fc.constantFrom('电工'), { maxLength: 3 }), wrongValue(field.of))
+          .map(([good, bad]) => [...good, bad]),
+      );
+  }
+}
+
+// --- wrong requests -----------------------------------------------------------------------------------------------
+
+/** Keys an attacker tries: identity and prototype keys, operators, and anything at all. */
+const strangeKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', '_id', '_openid', 'openid', 'OPENID', '$where', '$ne', ''),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+
+/**
+ * Requests for this action that no right caller sends: the right request with an unknown key added, with one field
+ * of the wrong kind, or without a field it needs; or `data` that is not an object at all.
+ */
+export function wrongRequests<R extends object>(shape: ActionShape<R>): fc.Arbitrary<unknown> {
+  const fields = Object.entries(shape.fields) as Array<[string, FieldKind]>;
+  const known = new Set(fields.map(([key]) => key));
+  const needed = Object.keys(shape.valid).filter((key) => !shape.mayLeaveOut.includes(key as keyof R & string));
+  const withExtraKey = fc
+    .tuple(
+      strangeKey.filter((key) => !known.has(key)),
+      anyValue,
+    )
+    .map(([key, value]) => withOwnKey(shape.valid, key, value));
+  const notAnObject = fc.oneof(
+    fc
+      .jsonValue({ maxDepth: 2 })
+      .filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)),
+    nested(fc.constant([])).map((value) => [value]),
+  );
+  // Most of the effort goes to requests that reach the function; `data` that is no object the server refuses itself.
+  const choices: Array<fc.WeightedArbitrary<unknown>> = [
+    { arbitrary: withExtraKey, weight: 3 },
+    { arbitrary: notAnObject, weight: 1 },
+  ];
+  if (fields.length > 0) {
+    const wrongField = fc
+      .constantFrom(...fields)
+      .chain(([key, field]) => wrongValue(field).map((value) => withOwnKey(shape.valid, key, value)));
+    choices.push({ arbitrary: wrongField, weight: 4 });
+  }
+  if (needed.length > 0) {
+    const missingField = fc.constantFrom(...needed).map((key) => {
+      const rest: Record<string, unknown> = { ...(shape.valid as Record<string, unknown>) };
+      delete rest[key];
+      return rest;
+    });
+    choices.push({ arbitrary: missingField, weight: 1 });
+  }
+  return fc.oneof(...choices);
+}
+
+/** The shapes as a list, for one test each. */
+export function everyAction(): Array<[FunctionName, string, ActionShape<object>]> {
+  return Object.entries(CONTRACT_SHAPES).flatMap(([fn, shapes]) =>
+    Object.entries(shapes as unknown as Record<string, ActionShape<object>>).map(
+      ([action, shape]): [FunctionName, string, ActionShape<object>] => [fn as FunctionName, action, shape],
+    ),
+  );
+}
