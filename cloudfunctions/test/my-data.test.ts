@@ -102,6 +102,17 @@ describe('user.deleteMyData', () => {
     expect(await snapshot(t)).toBe(before);
   });
 
+  test('a person whose granted role was withdrawn keeps no user record either', async () => {
+    await memberWithHistory('del-former-staff', '诸葛文静', '13988889999');
+    await t.db.collection('users').add({
+      data: { _id: 'del-former-staff', name: '诸葛文静', roles: ['resident'], createdAt: 1, updatedAt: 1 },
+    });
+    await ok(t, 'del-former-staff', 'user', 'deleteMyData', { confirm: true });
+    expect(await storedDoc(t, 'users', 'del-former-staff')).toBeNull();
+    expect(await storedDoc(t, 'members', 'del-former-staff')).toBeNull();
+    expect(await dump('members')).not.toContain('诸葛文静');
+  });
+
   test('anonymises the member end to end: counts drop, the unit admin sees an anonymous row, they can start again', async () => {
     await memberWithHistory('del-1', GONE_NAME, GONE_PHONE);
     const count = async () => (await ok(t, 'stranger', 'community', 'get', { communityId: 'C02' })).checkedInMembers;
@@ -164,7 +175,8 @@ describe('user.deleteMyData', () => {
       phoneMasked: '',
     });
     const deletedRows = (await ok(t, 'admin-U01', 'unit', 'listMembers', { status: 'deleted' })).members;
-    expect(deletedRows.map((row) => row.memberId)).toEqual([anonId]);
+    expect(deletedRows.map((row) => row.memberId)).toContain(anonId);
+    expect(deletedRows.every((row) => row.status === 'deleted' && row.name === '')).toBe(true);
     expect(await call(t, 'admin-U01', 'unit', 'verifyMember', { memberId: anonId, decision: 'verify' })).toMatchObject({
       ok: false,
       code: 'MEMBER_NOT_FOUND',

@@ -33,7 +33,8 @@ export const getMyData: ActionSpec<'user', 'getMyData'> = {
     const [user, member, checkIns, cards, logged] = await Promise.all([
       findById('users', openid),
       findById('members', openid),
-      checkInHistory(openid),
+      // All of it (the SDK reads at most 1000 at once; one transfer a day keeps a lifetime under that).
+      checkInHistory(openid, 1000),
       findMany('serviceCards', { memberId: openid }, { limit: 1 }),
       findMany('auditLogs', { targetId: openid }, { orderBy: ['at', 'desc'] }),
     ]);
