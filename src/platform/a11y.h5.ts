@@ -25,12 +25,55 @@ function label(): void {
   });
 }
 
+/** Enter and Space press a drawn button, as they press a real one. */
+function pressOnKey(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' && event.key !== ' ') return;
+  event.preventDefault();
+  (event.currentTarget as HTMLElement).click();
+}
+
+/**
+ * Browser: Taro.showModal draws a dialog of plain <div>s that neither a screen reader nor a keyboard can use. Make it
+ * a modal dialog named by its title and described by its text, with buttons that take focus; focus starts on 取消 (the
+ * safe answer: the questions asked this way are about things hard to undo).
+ */
+function dialogs(): void {
+  document.querySelectorAll<HTMLElement>('.taro__modal .taro-modal__content:not([role])').forEach((dialog) => {
+    const title = dialog.querySelector<HTMLElement>('.taro-modal__title');
+    const text = dialog.querySelector<HTMLElement>('.taro-modal__text');
+    if (title) title.id = 'taro-modal-title';
+    if (text) text.id = 'taro-modal-text';
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    if (title) dialog.setAttribute('aria-labelledby', 'taro-modal-title');
+    if (text) dialog.setAttribute('aria-describedby', 'taro-modal-text');
+    dialog.querySelectorAll<HTMLElement>('.taro-model__btn').forEach((button) => {
+      button.setAttribute('role', 'button');
+      button.tabIndex = 0;
+      button.addEventListener('keydown', pressOnKey);
+    });
+  });
+  // The wrapper is shown with display: block and hidden (after a fade) with display: none.
+  const open = [...document.querySelectorAll<HTMLElement>('.taro__modal')].find(
+    (modal) => modal.style.display !== 'none',
+  );
+  if (open && !open.contains(document.activeElement)) {
+    const cancel = open.querySelector<HTMLElement>('.taro-model__cancel');
+    const visibleCancel = cancel && cancel.style.display !== 'none' ? cancel : null;
+    (visibleCancel ?? open.querySelector<HTMLElement>('.taro-model__confirm'))?.focus();
+  }
+}
+
 export function patchTabBarA11y(): void {
   label();
-  new MutationObserver(label).observe(document.body, {
+  dialogs();
+  new MutationObserver(() => {
+    label();
+    dialogs();
+  }).observe(document.body, {
     subtree: true,
     childList: true,
     attributes: true,
-    attributeFilter: ['class'],
+    attributeFilter: ['class', 'style'],
   });
 }
