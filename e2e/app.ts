@@ -11,10 +11,13 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-/** The app server (demo data, built functions, H5 build) in its own data folder, and Chromium to drive it. */
+/**
+ * The app server (demo data, built functions, H5 build, the demo sign-in) in its own data folder, and Chromium to
+ * drive it.
+ */
 export async function startBrowserApp(): Promise<BrowserApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rb-e2e-'));
-  const app = await startAppServer({ dataDir, log: () => undefined });
+  const app = await startAppServer({ dataDir, devLogin: true, log: () => undefined });
   const browser = await launchChromium().catch(async (error: unknown) => {
     await app.close();
     throw error;
