@@ -100,7 +100,7 @@ test('a page opened from another one has 返回, which goes back to it', async (
   const page = await openAs(app, browser, DEMO_PERSONAS.unitAdmin, HOME);
   await page.getByRole('link', { name: /党员身份确认/ }).click();
   await page.waitForURL(/unit-admin\/members/);
-  expect(await heading(page)).toBe('党员身份确认');
+  await seeHeading(page, '党员身份确认');
   await page.getByRole('navigation', { name: '页面导航' }).getByRole('link', { name: /返回/ }).click();
   await page.waitForURL((url) => url.hash.startsWith('#/pages/index/index'), { timeout: 20_000 });
   await see(page, /^身份：/);
@@ -127,7 +127,7 @@ test.each([
   const page = await phoneAs(app, browser, DEMO_PERSONAS.resident);
   const errors = uncaughtErrors(page);
   await page.goto(`${app.url}${path}`);
-  expect(await heading(page)).toBe('页面不存在');
+  await seeHeading(page, '页面不存在');
   expect(new URL(page.url()).hash).toBe('#/pages/not-found/index');
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
@@ -142,7 +142,7 @@ test('an address mistyped while the app is open shows 页面不存在 too', asyn
   // Typed into the address bar: the hash changes while the app runs.
   await page.evaluate("location.hash = '#/%%%'");
   await page.waitForURL((url) => url.hash === '#/pages/not-found/index', { timeout: 20_000 });
-  expect(await heading(page)).toBe('页面不存在');
+  await seeHeading(page, '页面不存在');
   expect(errors).toEqual([]);
   await page.context().close();
 });
