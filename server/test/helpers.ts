@@ -123,22 +123,6 @@ export function rawRequest(
 }
 
 /** A GET with the path sent exactly as written (fetch would normalise `..` and `%2e`). */
-export function rawGet(
-  baseUrl: string,
-  path: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: string; raw: Buffer; headers: IncomingHttpHeaders }> {
-  const { hostname, port } = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method: 'GET', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, body: raw.toString('utf8'), raw, headers: res.headers });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
+export function rawGet(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return rawRequest(baseUrl, { path, headers });
 }
