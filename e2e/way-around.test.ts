@@ -146,3 +146,24 @@ test('an address mistyped while the app is open shows 页面不存在 too', asyn
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test('a page that could not load (no network) offers 重试, which loads it', async () => {
+  const page = await phoneAs(app, browser, DEMO_PERSONAS.memberCheckedIn);
+  await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${app.url}${HOME}`);
+  await page.getByRole('alert').filter({ hasText: '网络不太好' }).waitFor({ timeout: 20_000 });
+  await page.unroute('**/api/**');
+  await page.getByRole('button', { name: '重试' }).click();
+  await see(page, /^身份：/);
+  expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
+  await page.context().close();
+});
+
+test('首页 puts the unit admin’s own work first, with how many wait for confirmation', async () => {
+  const page = await openAs(app, browser, DEMO_PERSONAS.unitAdmin, HOME);
+  await see(page, /^等待您确认\d+人$/);
+  const titles = await page.locator('.taro_page:visible .card .section-title').allTextContents();
+  expect(titles[0]).toMatch(/^单位党组织/);
+  expect(titles.indexOf('在职党员')).toBeGreaterThan(0);
+  await page.context().close();
+});
