@@ -3,3 +3,4 @@ export * from './documents';
 export * from './errors';
 export * from './roles';
 export * from './limits';
+export * from './text';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ERRORS, MOBILE_PHONE, REGISTRATION_LIMITS as L, SERVICE_KINDS } from '../../types';
+import { ERRORS, MOBILE_PHONE, REGISTRATION_LIMITS as L, SERVICE_KINDS, plainPhoneNumber } from '../../types';
 import { documentId } from '../_shared/schemas';
-import { plainPhoneNumber, typedText } from '../_shared/text';
+import { typedText } from '../_shared/text';
 
 const phoneMessage = '请填写11位手机号';
 

@@ -5,9 +5,12 @@ import {
   type MemberProfile,
   type RegisterRequest,
   type ServiceKind,
+  charCount,
+  hasHiddenCharacters,
+  plainPhoneNumber,
+  plainText,
 } from '../../types';
 import { parseSkills } from './skills';
-import { charCount, hasHiddenCharacters, plainPhoneNumber, plainText } from './typedText';
 
 const { nameMin, nameMax, pledgeMin, pledgeMax, skillsMax, skillMaxChars } = REGISTRATION_LIMITS;
 
