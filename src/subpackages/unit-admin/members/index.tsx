@@ -5,10 +5,10 @@ import { call, errorMessage } from '../../../api/client';
 import { ActionButton } from '../../../components/ActionButton';
 import { Alert } from '../../../components/Alert';
 import { Card } from '../../../components/Card';
-import { DateText } from '../../../components/DateText';
 import { EmptyState } from '../../../components/EmptyState';
 import { MemberRowHead } from '../../../components/MemberRowHead';
 import { Page } from '../../../components/Page';
+import { RegisteredOn } from '../../../components/RegisteredOn';
 import { RemoteStatus } from '../../../components/RemoteStatus';
 import { useRemote } from '../../../hooks/useRemote';
 import { groupMembers, replaceRow } from '../../../utils/memberGroups';
@@ -87,10 +87,7 @@ export default function MembersPage() {
               {groups.unverified.map((member) => (
                 <li className="list-item" key={member.memberId}>
                   <MemberRowHead member={member} />
-                  <p className="text muted">
-                    注册日期：
-                    <DateText at={member.registeredAt} />
-                  </p>
+                  <RegisteredOn at={member.registeredAt} />
                   <div className="btn-row">
                     <ActionButton
                       busy={busyId === member.memberId}
@@ -138,10 +135,7 @@ export default function MembersPage() {
                 {groups.deleted.map((member) => (
                   <li className="list-item" key={member.memberId}>
                     <MemberRowHead member={member} />
-                    <p className="text muted">
-                      注册日期：
-                      <DateText at={member.registeredAt} />
-                    </p>
+                    <RegisteredOn at={member.registeredAt} />
                   </li>
                 ))}
               </ul>

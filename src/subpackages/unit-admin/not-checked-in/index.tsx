@@ -1,8 +1,8 @@
 import { call } from '../../../api/client';
-import { DateText } from '../../../components/DateText';
 import { EmptyState } from '../../../components/EmptyState';
 import { MemberRowHead } from '../../../components/MemberRowHead';
 import { Page } from '../../../components/Page';
+import { RegisteredOn } from '../../../components/RegisteredOn';
 import { RemoteStatus } from '../../../components/RemoteStatus';
 import { useRemote } from '../../../hooks/useRemote';
 
@@ -26,10 +26,7 @@ export default function NotCheckedInPage() {
                 {data.members.map((member) => (
                   <li className="list-item" key={member.memberId}>
                     <MemberRowHead member={member} showStatus />
-                    <p className="text muted">
-                      注册日期：
-                      <DateText at={member.registeredAt} />
-                    </p>
+                    <RegisteredOn at={member.registeredAt} />
                   </li>
                 ))}
               </ul>

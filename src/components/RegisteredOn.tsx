@@ -1,0 +1,12 @@
+import type { Timestamp } from '../../types';
+import { DateText } from './DateText';
+
+/** 「注册日期：2026年2月7日」 under a member in a unit admin's list. */
+export function RegisteredOn({ at }: { at: Timestamp }) {
+  return (
+    <p className="text muted">
+      注册日期：
+      <DateText at={at} />
+    </p>
+  );
+}
