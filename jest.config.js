@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/server/test',
     '<rootDir>/e2e',
     '<rootDir>/scripts',
+    '<rootDir>/domain',
   ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },

@@ -4,8 +4,8 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 const isH5 = process.env.TARO_ENV === 'h5';
-/** The shared API contract lives outside src/: compile it too. */
-const compile = { include: [path.resolve(__dirname, '..', 'types')] };
+/** The shared contract and the pure domain code live outside src/: compile them too. */
+const compile = { include: [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'domain')] };
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AppServer } from '../server/src/app';
 import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo-data';
-import { SERVICE_CARD_NO } from '../cloudfunctions/_shared/service-card';
+import { SERVICE_CARD_NO } from '../domain/service-card';
 import { seriousViolations } from './accessibility';
 import { type BrowserApp, startBrowserApp } from './app';
 import { phoneContext } from './browser';

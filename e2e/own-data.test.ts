@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import type { AppServer } from '../server/src/app';
 import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo-data';
 import { SESSION_COOKIE } from '../server/src/session';
-import { SERVICE_CARD_NO } from '../cloudfunctions/_shared/service-card';
+import { SERVICE_CARD_NO } from '../domain/service-card';
 import { seriousViolations } from './accessibility';
 import { type BrowserApp, startBrowserApp } from './app';
 import { phoneContext } from './browser';

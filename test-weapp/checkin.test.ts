@@ -17,7 +17,7 @@ import automator from 'miniprogram-automator';
 import type Element from 'miniprogram-automator/out/Element';
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
 import type Page from 'miniprogram-automator/out/Page';
-import { SERVICE_CARD_NO } from '../cloudfunctions/_shared/service-card';
+import { SERVICE_CARD_NO } from '../domain/service-card';
 
 const NEEDS_DEVTOOLS = '这组测试需要微信开发者工具：请设置 WECHAT_DEVTOOLS_CLI 指向开发者工具的 cli';
 const CLI = process.env.WECHAT_DEVTOOLS_CLI;

@@ -1,4 +1,5 @@
-import type { Role, ServiceKind } from './roles';
+import type { Grant } from './access';
+import type { ServiceKind } from './roles';
 
 /** Every timestamp is milliseconds since the epoch; date rules read it in China time (Asia/Shanghai). */
 export type Timestamp = number;
@@ -7,11 +8,8 @@ export type Timestamp = number;
 export interface UserDoc {
   _id: string;
   name: string;
-  roles: Role[];
-  /** For `staff`: the community they work for. */
-  staffCommunityId?: string;
-  /** For `unitAdmin`: the unit whose Party organisation they run. */
-  adminUnitId?: string;
+  /** Each granted role with where it applies (one typed list, so a new scoped role is not a new field). */
+  grants: Grant[];
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }

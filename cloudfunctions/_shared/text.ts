@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasHiddenCharacters } from '../../types';
+import { hasHiddenCharacters } from '../../domain/text';
 
 /**
  * Text a person typed, trimmed and in one Unicode form (NFC), refused when it holds a hidden character (types/text.ts);

@@ -1,5 +1,5 @@
 import type { MemberDoc, UnitMemberRow } from '../../types';
-import { daysBetween } from './time';
+import { daysBetween } from '../../domain/time';
 import { RECENT_DAYS, communitiesById, memberRow } from './views';
 
 /**

@@ -1,8 +1,8 @@
 import type { CommunityDoc, CommunitySummary, MemberDoc, UnitDoc, UnitMemberRow, UnitSummary } from '../../types';
 import { collection } from './collections';
-import { maskPhone } from './privacy';
+import { maskPhone } from '../../domain/privacy';
 import { _ } from './sdk';
-import { daysBetween } from './time';
+import { daysBetween } from '../../domain/time';
 
 export const RECENT_DAYS = 30;
 

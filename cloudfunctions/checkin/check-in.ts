@@ -7,8 +7,8 @@ import { findById } from '../_shared/collections';
 import { AppError } from '../_shared/errors';
 import { documentId } from '../_shared/schemas';
 import type { Transaction } from '../_shared/sdk';
-import { SERVICE_CARD_COUNTERS, formatServiceCardNo, serviceCardCounterId } from '../_shared/service-card';
-import { chinaTime, sameChinaDay } from '../_shared/time';
+import { SERVICE_CARD_COUNTERS, formatServiceCardNo, serviceCardCounterId } from '../../domain/service-card';
+import { chinaTime, sameChinaDay } from '../../domain/time';
 import { inTransaction } from '../_shared/transaction';
 import { communitySummary } from '../_shared/views';
 

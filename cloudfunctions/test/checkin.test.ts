@@ -1,6 +1,6 @@
 import type { TestCloud } from '../../local-cloud/test/helpers';
-import { SERVICE_CARD_NO, formatServiceCardNo } from '../_shared/service-card';
-import { chinaTime } from '../_shared/time';
+import { SERVICE_CARD_NO, formatServiceCardNo } from '../../domain/service-card';
+import { chinaTime } from '../../domain/time';
 import { call, ok, registration, seedCounty, snapshot, startFunctionsCloud, verifiedMember } from './helpers';
 
 let t: TestCloud;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ERRORS, MOBILE_PHONE, REGISTRATION_LIMITS as L, SERVICE_KINDS, plainPhoneNumber } from '../../types';
+import { ERRORS, MOBILE_PHONE, REGISTRATION_LIMITS as L, SERVICE_KINDS } from '../../types';
+import { plainPhoneNumber } from '../../domain/text';
 import { documentId } from '../_shared/schemas';
 import { typedText } from '../_shared/text';
 

@@ -17,8 +17,8 @@ import {
   SERVICE_CARD_COUNTERS,
   formatServiceCardNo,
   serviceCardCounterId,
-} from '../../cloudfunctions/_shared/service-card';
-import { chinaTime } from '../../cloudfunctions/_shared/time';
+} from '../../domain/service-card';
+import { chinaTime } from '../../domain/time';
 
 /**
  * Demo data for the local app server: one fictional county (红旗县) with its communities, units, staff, unit admins

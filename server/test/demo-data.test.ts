@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SERVICE_KINDS } from '../../types';
-import { SERVICE_CARD_NO, formatServiceCardNo, serviceCardCounterId } from '../../cloudfunctions/_shared/service-card';
-import { chinaTime } from '../../cloudfunctions/_shared/time';
+import { SERVICE_CARD_NO, formatServiceCardNo, serviceCardCounterId } from '../../domain/service-card';
+import { chinaTime } from '../../domain/time';
 
 const chinaYear = (at: number) => chinaTime(at).year();
 import {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { formatServiceCardNo, serviceCardCounterId } from '../../cloudfunctions/_shared/service-card';
+import { formatServiceCardNo, serviceCardCounterId } from '../../domain/service-card';
 import { REPO_ROOT } from '../src/app';
 import { DEMO_PERSONAS } from '../src/demo-data';
 import { type TestApp, callApi, login, startTestApp } from './helpers';

@@ -1,5 +1,5 @@
 import type { Timestamp } from '../../types';
-import { formatDate, formatTime } from '../utils/time';
+import { formatDate, formatTime } from '../../domain/time';
 
 interface Props {
   at: Timestamp;

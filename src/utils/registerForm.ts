@@ -5,11 +5,8 @@ import {
   type MemberProfile,
   type RegisterRequest,
   type ServiceKind,
-  charCount,
-  hasHiddenCharacters,
-  plainPhoneNumber,
-  plainText,
 } from '../../types';
+import { charCount, hasHiddenCharacters, plainPhoneNumber, plainText } from '../../domain/text';
 import { parseSkills } from './skills';
 
 const { nameMin, nameMax, pledgeMin, pledgeMax, skillsMax, skillMaxChars } = REGISTRATION_LIMITS;

@@ -7,7 +7,7 @@ import { Page } from '../../components/Page';
 import { RemoteStatus } from '../../components/RemoteStatus';
 import { ScanEntry } from '../../components/ScanEntry';
 import { useRemote } from '../../hooks/useRemote';
-import { greeting } from '../../utils/time';
+import { greeting } from '../../../domain/time';
 
 /** How many registrations wait for the unit admin; null when the count could not be had (the page still opens). */
 async function pendingConfirmations(me: Me): Promise<number | null> {

@@ -1,0 +1,32 @@
+import type { CheckinApi } from './checkin';
+import type { CommunityApi } from './community';
+import type { UnitApi } from './unit';
+import type { UserApi } from './user';
+
+export * from './checkin';
+export * from './common';
+export * from './community';
+export * from './unit';
+export * from './user';
+
+/** Every cloud function, its actions, and what each takes and returns (one file per function beside this one). */
+export interface Api {
+  user: UserApi;
+  unit: UnitApi;
+  community: CommunityApi;
+  checkin: CheckinApi;
+}
+
+export type FunctionName = keyof Api;
+export type ActionName<F extends FunctionName> = keyof Api[F] & string;
+type Entry<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { req: unknown; res: unknown }
+  ? Api[F][A]
+  : never;
+export type RequestOf<F extends FunctionName, A extends ActionName<F>> = Entry<F, A>['req'];
+export type ResponseOf<F extends FunctionName, A extends ActionName<F>> = Entry<F, A>['res'];
+
+/** What the client sends as the function's event. */
+export interface CallEvent<F extends FunctionName, A extends ActionName<F>> {
+  action: A;
+  data: RequestOf<F, A>;
+}
