@@ -1,4 +1,4 @@
-import type { TestCloud } from '../../local-cloud/test/helpers';
+import type { TestCloud } from 'wx-local-cloud/testing';
 import { SERVICE_CARD_NO, formatServiceCardNo } from '../../domain/service-card';
 import { chinaTime } from '../../domain/time';
 import { call, ok, registration, seedCounty, snapshot, startFunctionsCloud, verifiedMember } from './helpers';

@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { TestCloud } from '../../local-cloud/test/helpers';
+import type { TestCloud } from 'wx-local-cloud/testing';
 import { call, ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from './helpers';
 
 let t: TestCloud;

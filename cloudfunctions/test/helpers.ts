@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ActionName, CallResult, FunctionName, RegisterRequest, ResponseOf } from '../../types';
-import { startTestCloud, type TestCloud } from '../../local-cloud/test/helpers';
+import { startTestCloud, type TestCloud } from 'wx-local-cloud/testing';
 
 const ROOT = join(__dirname, '..', '..');
 

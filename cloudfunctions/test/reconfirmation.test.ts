@@ -1,4 +1,4 @@
-import type { TestCloud } from '../../local-cloud/test/helpers';
+import type { TestCloud } from 'wx-local-cloud/testing';
 import { auditOf, call, ok, registration, seedCounty, snapshot, startFunctionsCloud, storedDoc } from './helpers';
 
 let t: TestCloud;

@@ -1,4 +1,4 @@
-import type { TestCloud } from '../../local-cloud/test/helpers';
+import type { TestCloud } from 'wx-local-cloud/testing';
 import { call, ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from './helpers';
 
 let t: TestCloud;

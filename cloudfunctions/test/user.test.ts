@@ -1,5 +1,5 @@
 import { ERRORS } from '../../types';
-import type { TestCloud } from '../../local-cloud/test/helpers';
+import type { TestCloud } from 'wx-local-cloud/testing';
 import { call, ok, registration, seedCounty, startFunctionsCloud } from './helpers';
 
 let t: TestCloud;

@@ -1,4 +1,4 @@
-import { type TestCloud, startTestCloud } from './helpers';
+import { type TestCloud, startTestCloud } from 'wx-local-cloud/testing';
 
 // Aggregation through the real wx-server-sdk: db.collection(c).aggregate()...end() resolves {list} (A1).
 // Fact ids (A1..A9, X3..X5, Q1) refer to docs/wechat-db-semantics.md (the fact ids are its headings).

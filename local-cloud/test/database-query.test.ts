@@ -2,7 +2,7 @@
  * Queries through the real wx-server-sdk against the local cloud. Fact ids (Q1, X2, …) refer to
  * docs/wechat-db-semantics.md (the fact ids are its headings).
  */
-import { type TestCloud, rejection, startTestCloud } from './helpers';
+import { type TestCloud, rejection, startTestCloud } from 'wx-local-cloud/testing';
 
 let t: TestCloud;
 

@@ -2,7 +2,7 @@
  * Writes and update operators through the real wx-server-sdk against the local cloud. Fact ids (B3, U6, …) refer
  * to docs/wechat-db-semantics.md (the fact ids are its headings).
  */
-import { type TestCloud, rejection, startTestCloud, adminCall } from './helpers';
+import { type TestCloud, rejection, startTestCloud, adminCall } from 'wx-local-cloud/testing';
 
 let t: TestCloud;
 

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Sdk, rejection } from './helpers';
+import { type Sdk, rejection } from 'wx-local-cloud/testing';
 
 const BIN = join(__dirname, '..', 'bin', 'wx-local-cloud.js');
 const ENV = 'local-env';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalCloud, type Manifest, startLocalCloud } from '../dist/index';
-import { type TestCloud, rejection, startTestCloud } from './helpers';
+import { type TestCloud, rejection, startTestCloud } from 'wx-local-cloud/testing';
 
 // Manifest indexes: uniqueness (MongoDB semantics where WeChat's docs are silent), index-backed reads, and index
 // builds on restart. Fact ids (Q2, Q7, Q8, Q16, E2, E3) refer to docs/wechat-db-semantics.md (the fact ids are its headings).

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
-import { type TestCloud, startTestCloud } from './helpers';
+import { type TestCloud, startTestCloud } from 'wx-local-cloud/testing';
+import { FUNCTIONS_DIR } from './fixtures';
 
 /**
  * The cloud's own server (admin API, storage, /_dev) answers tools on this machine only: never a web page (an Origin
@@ -9,7 +10,10 @@ import { type TestCloud, startTestCloud } from './helpers';
 
 let t: TestCloud;
 beforeAll(async () => {
-  t = await startTestCloud({ manifest: { collections: [{ name: 'notes', indexes: [] }] } });
+  t = await startTestCloud({
+    functionsDir: FUNCTIONS_DIR,
+    manifest: { collections: [{ name: 'notes', indexes: [] }] },
+  });
   await t.db.collection('notes').add({ data: { _id: 'kept', text: 'before' } });
 });
 afterAll(() => t.close());

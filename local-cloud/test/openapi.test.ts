@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { type InvokeOutcome, type LocalCloud, startLocalCloud } from '../dist/index';
-import { FUNCTIONS_DIR, type TestCloud, rejection, startTestCloud } from './helpers';
+import { type TestCloud, rejection, startTestCloud } from 'wx-local-cloud/testing';
+import { FUNCTIONS_DIR } from './fixtures';
 
 const QR_TEMPLATE = 'https://example.test/#/{page}?scene={scene}';
 const BLOCKED = ['违禁词', 'spamword'];
@@ -17,6 +18,7 @@ const FUNCTION_TIMEOUT_MS = 30000;
 let t: TestCloud;
 beforeAll(async () => {
   t = await startTestCloud({
+    functionsDir: FUNCTIONS_DIR,
     qrUrlTemplate: QR_TEMPLATE,
     blockedWords: BLOCKED,
     defaultTimeoutMs: FUNCTION_TIMEOUT_MS,

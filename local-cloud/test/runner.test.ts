@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvokeOutcome } from '../dist/index';
-import { type TestCloud, startTestCloud } from './helpers';
+import { type TestCloud, startTestCloud } from 'wx-local-cloud/testing';
+import { FUNCTIONS_DIR } from './fixtures';
 
 const ENV = 'runner-env';
 /** Generous, so that a busy machine cannot time out fixtures without a timeout of their own (slow has 1 s). */
@@ -11,6 +12,7 @@ const FUNCTION_TIMEOUT_MS = 20000;
 let t: TestCloud;
 beforeAll(async () => {
   t = await startTestCloud({
+    functionsDir: FUNCTIONS_DIR,
     env: ENV,
     manifest: { collections: [{ name: 'counters', indexes: [] }] },
     defaultTimeoutMs: FUNCTION_TIMEOUT_MS,

@@ -1,8 +1,12 @@
-import { type TestCloud, startTestCloud } from './helpers';
+import { type TestCloud, startTestCloud } from 'wx-local-cloud/testing';
+import { FUNCTIONS_DIR } from './fixtures';
 
 let t: TestCloud;
 beforeAll(async () => {
-  t = await startTestCloud({ manifest: { collections: [{ name: 'todos', indexes: [] }] } });
+  t = await startTestCloud({
+    functionsDir: FUNCTIONS_DIR,
+    manifest: { collections: [{ name: 'todos', indexes: [] }] },
+  });
 });
 afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startLocalCloud } from '../dist/index';
-import { type TestCloud, adminCall, rejection, startTestCloud } from './helpers';
+import { type TestCloud, adminCall, rejection, startTestCloud } from 'wx-local-cloud/testing';
 
 let t: TestCloud;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
-import { type TestCloud, rejection, startTestCloud, adminCall } from './helpers';
+import { type TestCloud, rejection, startTestCloud, adminCall } from 'wx-local-cloud/testing';
+import { FUNCTIONS_DIR } from './fixtures';
 
 // Transactions through the real wx-server-sdk. Fact ids (T1..T7, X8) refer to
 // docs/wechat-db-semantics.md (the fact ids are its headings).
@@ -12,6 +13,7 @@ let t: TestCloud;
 
 beforeAll(async () => {
   t = await startTestCloud({
+    functionsDir: FUNCTIONS_DIR,
     manifest: {
       collections: [
         { name: DOCS, indexes: [] },

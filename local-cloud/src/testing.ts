@@ -1,9 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../dist/index';
-
-export const FUNCTIONS_DIR = join(__dirname, 'fixtures', 'functions');
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './index';
 
 /** The real wx-server-sdk, as a cloud function would load it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,13 +21,15 @@ export interface TestCloud {
 }
 
 /**
- * Starts a local cloud on a free port with its own data folder and points this test file's wx-server-sdk at it,
- * exactly as the runner does for a function (TCB_CONTEXT_CNFG, TENCENTCLOUD_RUNENV=SCF, a dummy secret).
+ * Starts a local cloud on a free port with its own data folder and points the caller's wx-server-sdk at it, exactly as
+ * the runner does for a function (TCB_CONTEXT_CNFG, TENCENTCLOUD_RUNENV=SCF, a dummy secret). The functions it runs
+ * come from `options.functionsDir` (none by default).
  */
 export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-test-'));
-  const cloud = await startLocalCloud({ dataDir, functionsDir: FUNCTIONS_DIR, ...options });
+  const cloud = await startLocalCloud({ dataDir, ...options });
   Object.assign(process.env, cloud.sdkEnvironment());
+  // Loaded only now, after the environment points it here (wx-server-sdk is the caller's own dependency).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as Sdk;
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
