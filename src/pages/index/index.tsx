@@ -2,10 +2,10 @@ import { ROLE_LABELS, type Me } from '../../../types';
 import { call } from '../../api/client';
 import { Card } from '../../components/Card';
 import { LinkRow } from '../../components/LinkRow';
-import { MemberStatusCard } from '../../components/MemberStatusCard';
+import { MemberStatusCard } from './MemberStatusCard';
 import { Page } from '../../components/Page';
 import { RemoteStatus } from '../../components/RemoteStatus';
-import { ScanEntry } from '../../components/ScanEntry';
+import { ScanEntry } from './ScanEntry';
 import { useRemote } from '../../hooks/useRemote';
 import { greeting } from '../../../domain/time';
 

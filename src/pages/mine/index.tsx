@@ -2,14 +2,14 @@ import { ROLE_LABELS } from '../../../types';
 import { call, errorMessage } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
-import { CheckInHistory } from '../../components/CheckInHistory';
+import { CheckInHistory } from '../../features/checkin/CheckInHistory';
 import { InfoList } from '../../components/InfoList';
 import { LinkRow } from '../../components/LinkRow';
 import { DateText } from '../../components/DateText';
 import { Page } from '../../components/Page';
 import { RemoteStatus } from '../../components/RemoteStatus';
-import { SignOut } from '../../components/SignOut';
-import { LabelTag, StatusTag } from '../../components/StatusTag';
+import { SignOut } from './SignOut';
+import { LabelTag, StatusTag } from '../../features/member/StatusTag';
 import { useRemote } from '../../hooks/useRemote';
 import { MY_DATA_PAGE, REGISTER_PAGE } from '../../utils/routes';
 

@@ -7,7 +7,7 @@ import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
 import { DateText } from '../../components/DateText';
 import { LinkRow } from '../../components/LinkRow';
-import { MyDataSections } from '../../components/MyDataSections';
+import { MyDataSections } from './MyDataSections';
 import { Page } from '../../components/Page';
 import { RemoteStatus } from '../../components/RemoteStatus';
 import { useRemote } from '../../hooks/useRemote';

@@ -2,8 +2,8 @@ import { call } from '../../../api/client';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { RemoteStatus } from '../../../components/RemoteStatus';
-import { QrImage } from '../../../components/QrImage';
-import { QrNote } from '../../../components/QrNote';
+import { QrImage } from './QrImage';
+import { QrNote } from './QrNote';
 import { useRemote } from '../../../hooks/useRemote';
 
 export default function CommunityQrPage() {

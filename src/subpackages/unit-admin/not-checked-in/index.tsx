@@ -1,8 +1,8 @@
 import { call } from '../../../api/client';
 import { EmptyState } from '../../../components/EmptyState';
-import { MemberRowHead } from '../../../components/MemberRowHead';
+import { MemberRowHead } from '../shared/MemberRowHead';
 import { Page } from '../../../components/Page';
-import { RegisteredOn } from '../../../components/RegisteredOn';
+import { RegisteredOn } from '../shared/RegisteredOn';
 import { RemoteStatus } from '../../../components/RemoteStatus';
 import { useRemote } from '../../../hooks/useRemote';
 

@@ -1,5 +1,5 @@
-import type { Timestamp } from '../../types';
-import { DateText } from './DateText';
+import type { Timestamp } from '../../../../types';
+import { DateText } from '../../../components/DateText';
 
 /** 「注册日期：2026年2月7日」 under a member in a unit admin's list. */
 export function RegisteredOn({ at }: { at: Timestamp }) {

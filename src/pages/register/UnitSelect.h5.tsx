@@ -1,4 +1,4 @@
-import { FieldFrame, describedBy } from './FieldFrame';
+import { FieldFrame, describedBy } from '../../components/FieldFrame';
 import type { UnitSelectProps } from './UnitSelect';
 
 /** Browser: a native <select> tied to its label. */

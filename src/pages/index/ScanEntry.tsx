@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { checkInUrlFromScan } from '../utils/scene';
-import { ActionButton } from './ActionButton';
-import { Alert } from './Alert';
+import { checkInUrlFromScan } from '../../utils/scene';
+import { ActionButton } from '../../components/ActionButton';
+import { Alert } from '../../components/Alert';
 
 /** Mini-program: 「扫码报到」 opens the camera and goes to the community the code names. */
 export function ScanEntry() {

@@ -1,6 +1,6 @@
-import type { CheckInHistoryItem, CheckInStatus } from '../../types';
-import { DateText } from './DateText';
-import { LabelTag } from './StatusTag';
+import type { CheckInHistoryItem, CheckInStatus } from '../../../types';
+import { DateText } from '../../components/DateText';
+import { LabelTag } from '../member/StatusTag';
 
 interface Props {
   current: CheckInHistoryItem | null;

@@ -1,6 +1,6 @@
-import type { WaitingStanding } from '../utils/memberStanding';
-import { Card } from './Card';
-import { DateText } from './DateText';
+import type { WaitingStanding } from '../../utils/memberStanding';
+import { Card } from '../../components/Card';
+import { DateText } from '../../components/DateText';
 
 const TITLES: Record<WaitingStanding['kind'], string> = {
   rejected: '单位党组织未确认您的党员身份',

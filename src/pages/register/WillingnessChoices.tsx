@@ -1,6 +1,6 @@
-import { SERVICE_KINDS, type ServiceKind } from '../../types';
-import { CheckboxField } from './CheckboxField';
-import { RequiredMark } from './FieldFrame';
+import { SERVICE_KINDS, type ServiceKind } from '../../../types';
+import { CheckboxField } from '../../components/CheckboxField';
+import { RequiredMark } from '../../components/FieldFrame';
 
 interface Props {
   value: ServiceKind[];

@@ -1,7 +1,7 @@
-import { REGISTRATION_LIMITS } from '../../types';
-import { parseSkills } from '../utils/skills';
-import { LabelTag } from './StatusTag';
-import { TextField } from './TextField';
+import { REGISTRATION_LIMITS } from '../../../types';
+import { parseSkills } from '../../utils/skills';
+import { LabelTag } from '../../features/member/StatusTag';
+import { TextField } from '../../components/TextField';
 
 interface Props {
   value: string;

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import type { MemberStatus, UnitMemberRow } from '../../types';
+import type { MemberStatus, UnitMemberRow } from '../../../types';
 
 const STATUS: Record<MemberStatus, { text: string; tone: string }> = {
   unverified: { text: '待确认', tone: 'amber' },

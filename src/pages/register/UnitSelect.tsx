@@ -1,6 +1,6 @@
 import { Picker } from '@tarojs/components';
-import type { UnitSummary } from '../../types';
-import { FieldFrame } from './FieldFrame';
+import type { UnitSummary } from '../../../types';
+import { FieldFrame } from '../../components/FieldFrame';
 
 export interface UnitSelectProps {
   id: string;

@@ -1,10 +1,10 @@
-import { ROLE_LABELS, type MyData } from '../../types';
-import { auditLine } from '../utils/myData';
-import { Card } from './Card';
-import { CheckInHistory } from './CheckInHistory';
-import { DateText } from './DateText';
-import { InfoList } from './InfoList';
-import { StatusTag } from './StatusTag';
+import { ROLE_LABELS, type MyData } from '../../../types';
+import { auditLine } from '../../utils/myData';
+import { Card } from '../../components/Card';
+import { CheckInHistory } from '../../features/checkin/CheckInHistory';
+import { DateText } from '../../components/DateText';
+import { InfoList } from '../../components/InfoList';
+import { StatusTag } from '../../features/member/StatusTag';
 
 const listed = (items: readonly string[], none: string) => (items.length ? items.join('、') : none);
 

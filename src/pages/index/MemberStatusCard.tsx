@@ -1,11 +1,11 @@
-import type { MemberProfile } from '../../types';
-import { standingOf } from '../utils/memberStanding';
-import { REGISTER_PAGE } from '../utils/routes';
-import { Card } from './Card';
-import { DateText } from './DateText';
-import { LinkRow } from './LinkRow';
-import { StandingText } from './StandingNote';
-import { StatusTag } from './StatusTag';
+import type { MemberProfile } from '../../../types';
+import { standingOf } from '../../utils/memberStanding';
+import { REGISTER_PAGE } from '../../utils/routes';
+import { Card } from '../../components/Card';
+import { DateText } from '../../components/DateText';
+import { LinkRow } from '../../components/LinkRow';
+import { StandingText } from '../../features/member/StandingNote';
+import { StatusTag } from '../../features/member/StatusTag';
 
 /** 首页: where the signed-in person stands as an in-service Party member. */
 export function MemberStatusCard({ member }: { member: MemberProfile | null }) {

@@ -1,4 +1,4 @@
-import { ActionButton } from './ActionButton';
+import { ActionButton } from '../../../components/ActionButton';
 
 /** Browser: the page is for printing; members scan the printed code with WeChat. */
 export function QrNote() {

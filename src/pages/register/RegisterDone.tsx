@@ -1,6 +1,6 @@
-import type { MemberProfile } from '../../types';
-import { Card } from './Card';
-import { LinkRow } from './LinkRow';
+import type { MemberProfile } from '../../../types';
+import { Card } from '../../components/Card';
+import { LinkRow } from '../../components/LinkRow';
 
 /** After 提交注册: what happens next. */
 export function RegisterDone({ member }: { member: MemberProfile }) {

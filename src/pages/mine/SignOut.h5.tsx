@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ActionButton } from './ActionButton';
-import { Alert } from './Alert';
-import { Card } from './Card';
+import { ActionButton } from '../../components/ActionButton';
+import { Alert } from '../../components/Alert';
+import { Card } from '../../components/Card';
 
 const SIGN_IN = '/dev/login';
 

@@ -1,6 +1,6 @@
-import type { CommunitySummary, Timestamp } from '../../types';
-import { Card } from './Card';
-import { DateText } from './DateText';
+import type { CommunitySummary, Timestamp } from '../../../types';
+import { Card } from '../../components/Card';
+import { DateText } from '../../components/DateText';
 
 interface Props {
   serviceCardNo: string;

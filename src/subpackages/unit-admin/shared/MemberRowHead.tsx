@@ -1,5 +1,5 @@
-import type { UnitMemberRow } from '../../types';
-import { FlagTag, StatusTag } from './StatusTag';
+import type { UnitMemberRow } from '../../../../types';
+import { FlagTag, StatusTag } from '../../../features/member/StatusTag';
 
 /** Name, tags and the masked phone of a member in a unit admin's list; a deleted row is anonymous. */
 export function MemberRowHead({ member, showStatus }: { member: UnitMemberRow; showStatus?: boolean }) {
