@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DatabaseEngine } from './db/database';
 import { CloudError } from './errors';
 import { jsonTextTooDeep } from './json-limits';
-import { type OpenApiConfig, callOpenApi, wxError } from './openapi/apis';
+import { OPENAPI_ERRORS, type OpenApiConfig, callOpenApi, wxError } from './openapi/apis';
 import { decodeRequest, encodeResponse } from './openapi/envelope';
 import { type FunctionRunner, type Identity, INVOKE_ERRORS } from './runner/runner';
 import type { FileStorage } from './storage';
@@ -153,7 +153,7 @@ export async function dispatch(
     const result =
       caller.functionName && !caller.openapi?.includes(apiName)
         ? wxError(
-            -604101,
+            OPENAPI_ERRORS.noPermission,
             `function ${caller.functionName} has no permission to call ${apiName}: add it to config.json permissions.openapi`,
           )
         : await callOpenApi(

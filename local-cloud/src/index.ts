@@ -25,6 +25,7 @@ export { DEFAULT_LIMITS } from './limits';
 export { type JsonBody, jsonTextTooDeep, parseJsonBody, valueTooDeep } from './json-limits';
 export type { Manifest, CollectionSpec, IndexSpec } from './db/manifest';
 export type { OutboxMessage } from './openapi/apis';
+export { OPENAPI_ERRORS } from './openapi/apis';
 export type { RouteHandler } from './server';
 export { loadManifest, parseManifest } from './db/manifest';
 export { sdkEnvironment } from './sdk-environment';

@@ -34,6 +34,9 @@ type Handler = (call: OpenApiCall, config: OpenApiConfig) => Promise<OpenApiResu
 
 export const wxError = (errcode: number, errmsg: string) => json({ errcode, errmsg });
 
+/** The cloud's own refusals of an open API call (the APIs' own errcodes sit beside their checks). */
+export const OPENAPI_ERRORS = { notServed: -604100, noPermission: -604101 } as const;
+
 const getUnlimitedSchema = z.object({
   scene: z
     .string()
@@ -168,6 +171,6 @@ export const supportedApis = Object.keys(handlers);
 
 export async function callOpenApi(apiName: string, call: OpenApiCall, config: OpenApiConfig): Promise<OpenApiResult> {
   const handler = handlers[apiName];
-  if (!handler) return wxError(-604100, `API ${apiName} is not served by the local cloud`);
+  if (!handler) return wxError(OPENAPI_ERRORS.notServed, `API ${apiName} is not served by the local cloud`);
   return handler(call, config);
 }
