@@ -7,6 +7,7 @@ import { SERVICE_CARD_NO } from '../domain/service-card';
 import { seriousViolations } from './accessibility';
 import { type BrowserApp, startBrowserApp } from './app';
 import { phoneContext } from './browser';
+import { COMMUNITY_QR, NOT_CHECKED_IN, REGISTER, UNIT_MEMBERS } from './pages';
 
 /**
  * The first flow end to end, in Chromium with a phone viewport, against the H5 build served by the local app server
@@ -15,11 +16,6 @@ import { phoneContext } from './browser';
  * Every page visited is checked with axe-core; a serious or critical violation fails the test.
  */
 jest.setTimeout(180_000);
-
-const REGISTER = '/#/pages/register/index';
-const UNIT_MEMBERS = '/#/subpackages/unit-admin/members/index';
-const NOT_CHECKED_IN = '/#/subpackages/unit-admin/not-checked-in/index';
-const COMMUNITY_QR = '/#/subpackages/staff/community-qr/index';
 
 let app: AppServer;
 let browser: Browser;

@@ -1,16 +1,24 @@
 import type { Browser, Page } from 'playwright-core';
 import type { AppServer } from '../server/src/app';
 import { SESSION_COOKIE } from '../server/src/session';
+import { ROUTES, type RouteKey } from '../src/routes';
 import { phoneContext } from './browser';
 
-export const HOME = '/#/pages/index/index';
-export const MINE = '/#/pages/mine/index';
-export const MY_DATA = '/#/pages/my-data/index';
-export const REGISTER = '/#/pages/register/index';
-export const CHECK_IN = '/#/pages/check-in/index';
-export const UNIT_MEMBERS = '/#/subpackages/unit-admin/members/index';
-export const NOT_CHECKED_IN = '/#/subpackages/unit-admin/not-checked-in/index';
-export const COMMUNITY_QR = '/#/subpackages/staff/community-qr/index';
+/** A page's address in the browser build (Taro's hash router), relative to the app server. */
+export function h5Path(route: RouteKey): string {
+  return `/#${ROUTES[route].path}`;
+}
+
+export const HOME = h5Path('home');
+export const POSTS = h5Path('posts');
+export const ORDERS = h5Path('orders');
+export const MINE = h5Path('mine');
+export const MY_DATA = h5Path('myData');
+export const REGISTER = h5Path('register');
+export const CHECK_IN = h5Path('checkIn');
+export const UNIT_MEMBERS = h5Path('unitMembers');
+export const NOT_CHECKED_IN = h5Path('notCheckedIn');
+export const COMMUNITY_QR = h5Path('communityQr');
 
 /** A phone already signed in as `openid` (a session cookie, no sign-in page), with a blank page. */
 export async function phoneAs(app: AppServer, browser: Browser, openid: string): Promise<Page> {

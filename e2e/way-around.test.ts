@@ -12,6 +12,8 @@ import {
   MINE,
   MY_DATA,
   NOT_CHECKED_IN,
+  ORDERS,
+  POSTS,
   REGISTER,
   UNIT_MEMBERS,
   heading,
@@ -85,8 +87,8 @@ test.each(PAGES_OUTSIDE_THE_TAB_BAR)('%s has 回到首页, and it goes home', as
 test.each([
   ['首页', HOME],
   ['我的', MINE],
-  ['岗位', '/#/pages/posts/index'],
-  ['点单', '/#/pages/orders/index'],
+  ['岗位', POSTS],
+  ['点单', ORDERS],
 ])('the tab page %s has the tab bar', async (label, path) => {
   const page = await openAs(app, browser, DEMO_PERSONAS.memberCheckedIn, path);
   await heading(page);

@@ -3,7 +3,7 @@ import Taro, { useLaunch, usePageNotFound } from '@tarojs/taro';
 import { initBackend } from './api/init';
 import { patchTabBarA11y } from './platform/a11y';
 import { repairMalformedUrl } from './platform/url';
-import { NOT_FOUND_PAGE } from './utils/routes';
+import { ROUTES } from './routes';
 import './app.scss';
 
 // Before the browser build's router reads the address (it starts right after this module).
@@ -16,7 +16,7 @@ function App({ children }: PropsWithChildren) {
   });
   // An unknown page (an old link, a mistyped address) shows 页面不存在 instead of a blank or the wrong page.
   usePageNotFound(() => {
-    void Taro.redirectTo({ url: NOT_FOUND_PAGE });
+    void Taro.redirectTo({ url: ROUTES.notFound.path });
   });
   return children;
 }

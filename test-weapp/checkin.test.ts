@@ -18,6 +18,7 @@ import type Element from 'miniprogram-automator/out/Element';
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
 import type Page from 'miniprogram-automator/out/Page';
 import { SERVICE_CARD_NO } from '../domain/service-card';
+import { ROUTES, checkInUrl } from '../src/routes';
 
 const NEEDS_DEVTOOLS = '这组测试需要微信开发者工具：请设置 WECHAT_DEVTOOLS_CLI 指向开发者工具的 cli';
 const CLI = process.env.WECHAT_DEVTOOLS_CLI;
@@ -27,8 +28,9 @@ const cliPath: string = CLI;
 
 const PROJECT = path.resolve(__dirname, '..');
 const COMMUNITY = process.env.WEAPP_TEST_COMMUNITY || 'C01';
-const HOME = 'pages/index/index';
-const CHECK_IN = 'pages/check-in/index';
+/** Page paths as miniprogram-automator reports them (no leading slash). */
+const HOME = ROUTES.home.path.slice(1);
+const CHECK_IN = ROUTES.checkIn.path.slice(1);
 
 let miniProgram: MiniProgram;
 
@@ -77,7 +79,7 @@ async function open(url: string): Promise<Page> {
 
 /** 首页's 在职党员 card, once the page has its data (fails with the page's error message if it shows one). */
 async function homeStatusCard(): Promise<string> {
-  const page = await open(`/${HOME}`);
+  const page = await open(ROUTES.home.path);
   return waitFor('首页没有显示「在职党员」卡片', async () => {
     const error = await alertText(page);
     if (error) throw new Error(`首页显示错误：${error}`);
@@ -96,7 +98,7 @@ describe('报到（微信开发者工具）', () => {
   });
 
   test(`报到 at ${COMMUNITY} (or find it done) gives an 活动证号`, async () => {
-    const page = await open(`/${CHECK_IN}?scene=${encodeURIComponent(COMMUNITY)}`);
+    const page = await open(checkInUrl(COMMUNITY));
     expect(page.path).toBe(CHECK_IN);
 
     const state = await waitFor(`报到页没有出现「报到」按钮，也没有「已报到」`, async () => {

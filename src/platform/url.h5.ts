@@ -1,4 +1,4 @@
-import { NOT_FOUND_PAGE } from '../utils/routes';
+import { ROUTES } from '../routes';
 
 /** The page path of a hash-router address (`#/pages/x/index?a=1` → `/pages/x/index`). */
 function hashPath(hash: string): string {
@@ -15,7 +15,7 @@ function isMalformed(): boolean {
 }
 
 function repair(): void {
-  if (isMalformed()) window.history.replaceState(window.history.state, '', `/#${NOT_FOUND_PAGE}`);
+  if (isMalformed()) window.history.replaceState(window.history.state, '', `/#${ROUTES.notFound.path}`);
 }
 
 /**

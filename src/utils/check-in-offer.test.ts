@@ -1,6 +1,6 @@
 import type { CheckInState, MemberProfile } from '../../types';
-import { checkInOffer } from './checkInOffer';
-import { standingOf } from './memberStanding';
+import { checkInOffer } from './check-in-offer';
+import { standingOf } from './member-standing';
 
 /** The check-in page offers 报到 only to someone the function would let check in. */
 const member: MemberProfile = {

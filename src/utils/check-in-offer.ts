@@ -1,5 +1,5 @@
 import type { CheckInState, CommunitySummary, Timestamp } from '../../types';
-import type { Standing, WaitingStanding } from './memberStanding';
+import type { Standing, WaitingStanding } from './member-standing';
 
 /** What the check-in page offers, from how the person stands with the community and with their unit. */
 export type CheckInOffer =

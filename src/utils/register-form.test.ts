@@ -6,7 +6,7 @@ import {
   needsReconfirmation,
   overLimitErrors,
   validateForm,
-} from './registerForm';
+} from './register-form';
 import { parseSkills } from './skills';
 
 /** The form must refuse exactly what the function refuses, so people see the mistake before sending. */

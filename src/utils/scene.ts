@@ -1,4 +1,5 @@
 import { CHECK_IN_PAGE } from '../../types';
+import { checkInUrl } from '../routes';
 
 /** Decodes a QR `scene` (iOS hands it over URL-encoded, Android raw; decoding twice is harmless for our codes). */
 export function decodeScene(raw: string | undefined | null): string {
@@ -35,7 +36,7 @@ export function checkInUrlFromScan(path: string | undefined, result: string | un
         }),
     );
     const community = decodeScene(params.get('scene') || params.get('communityId'));
-    if (community) return `/${CHECK_IN_PAGE}?scene=${encodeURIComponent(community)}`;
+    if (community) return checkInUrl(community);
   }
   return null;
 }

@@ -1,0 +1,30 @@
+import { CHECK_IN_PAGE } from '../types';
+
+export interface Route {
+  /** The page's path as Taro's navigation APIs take it (leading slash). */
+  path: string;
+  /** A tab-bar page: opened with switchTab, never navigateTo. */
+  tab: boolean;
+}
+
+/** Every page of the app (src/app.config.ts lists the same pages; src/routes.test.ts keeps the two agreeing). */
+export const ROUTES = {
+  home: { path: '/pages/index/index', tab: true },
+  posts: { path: '/pages/posts/index', tab: true },
+  orders: { path: '/pages/orders/index', tab: true },
+  mine: { path: '/pages/mine/index', tab: true },
+  checkIn: { path: `/${CHECK_IN_PAGE}`, tab: false },
+  register: { path: '/pages/register/index', tab: false },
+  myData: { path: '/pages/my-data/index', tab: false },
+  notFound: { path: '/pages/not-found/index', tab: false },
+  communityQr: { path: '/subpackages/staff/community-qr/index', tab: false },
+  unitMembers: { path: '/subpackages/unit-admin/members/index', tab: false },
+  notCheckedIn: { path: '/subpackages/unit-admin/not-checked-in/index', tab: false },
+} as const satisfies Record<string, Route>;
+
+export type RouteKey = keyof typeof ROUTES;
+
+/** The check-in page of one community, as its QR code opens it (the scene is the community id). */
+export function checkInUrl(communityId: string): string {
+  return `${ROUTES.checkIn.path}?scene=${encodeURIComponent(communityId)}`;
+}
