@@ -1,4 +1,4 @@
-import { registerInput } from '../../cloudfunctions/user/register-input';
+import { parseInput, registerRequest } from '../../domain/schemas/user';
 import type { MemberProfile } from '../../types';
 import {
   type RegisterForm,
@@ -67,7 +67,7 @@ describe('the registration form agrees with user.register', () => {
   test.each(cases)('%s', (_label, change) => {
     const form = { ...valid, ...change };
     const client = validateForm(form);
-    const server = registerInput.safeParse({
+    const server = parseInput(registerRequest, {
       name: form.name,
       ...(form.phoneCode ? { phoneCode: form.phoneCode } : form.phone ? { phone: form.phone } : {}),
       unitId: form.unitId,
@@ -77,7 +77,7 @@ describe('the registration form agrees with user.register', () => {
       pledgePublic: form.pledgePublic,
     });
     expect(client.request !== null).toBe(server.success);
-    if (client.request) expect(registerInput.parse(client.request)).toEqual(server.data);
+    if (client.request) expect(parseInput(registerRequest, client.request).data).toEqual(server.data);
   });
 
   test('what it sends is trimmed and de-duplicated', () => {

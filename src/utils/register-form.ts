@@ -1,15 +1,9 @@
-import {
-  MOBILE_PHONE,
-  REGISTRATION_LIMITS,
-  type Me,
-  type MemberProfile,
-  type RegisterRequest,
-  type ServiceKind,
-} from '../../types';
-import { charCount, hasHiddenCharacters, plainPhoneNumber, plainText } from '../../domain/text';
+import { REGISTRATION_LIMITS, type Me, type MemberProfile, type RegisterRequest, type ServiceKind } from '../../types';
+import { fieldErrors, parseInput, registerRequest } from '../../domain/schemas/user';
+import { charCount, plainText } from '../../domain/text';
 import { parseSkills } from './skills';
 
-const { nameMin, nameMax, pledgeMin, pledgeMax, skillsMax, skillMaxChars } = REGISTRATION_LIMITS;
+const { nameMax, pledgeMax } = REGISTRATION_LIMITS;
 
 export interface RegisterForm {
   name: string;
@@ -55,74 +49,49 @@ export function initialForm(me: Me | undefined): RegisterForm {
   };
 }
 
-const hidden = (what: string) => `${what}中有看不见的特殊字符，请删除后重新填写`;
-
-function nameError(name: string): string | undefined {
-  if (!name) return '请填写姓名';
-  if (hasHiddenCharacters(name)) return hidden('姓名');
-  if (charCount(name) < nameMin) return `姓名至少${nameMin}个字`;
-  if (charCount(name) > nameMax) return `姓名最多${nameMax}个字，现在是${charCount(name)}个字`;
-  return undefined;
-}
-
-function pledgeError(pledge: string): string | undefined {
-  if (!pledge) return '请写一句承诺';
-  if (hasHiddenCharacters(pledge)) return hidden('承诺');
-  if (charCount(pledge) < pledgeMin) return `承诺至少${pledgeMin}个字`;
-  if (charCount(pledge) > pledgeMax) return `承诺最多${pledgeMax}个字，现在是${charCount(pledge)}个字，请精简`;
-  return undefined;
-}
-
-function skillsError(skills: string[]): string | undefined {
-  if (skills.length > skillsMax) return `技能最多填写${skillsMax}项`;
-  if (skills.some(hasHiddenCharacters)) return hidden('技能');
-  if (skills.some((skill) => charCount(skill) > skillMaxChars)) return `每项技能最多${skillMaxChars}个字`;
-  return undefined;
-}
+/** Too long, with how long it is now: said while typing, so that nothing is cut short without a word. */
+const TOO_LONG = {
+  name: { max: nameMax, say: (count: number) => `姓名最多${nameMax}个字，现在是${count}个字` },
+  pledge: { max: pledgeMax, say: (count: number) => `承诺最多${pledgeMax}个字，现在是${count}个字，请精简` },
+};
 
 /** Only what is too long, so people are told while typing instead of the text being cut short. */
 export function overLimitErrors(form: RegisterForm): RegisterErrors {
   const errors: RegisterErrors = {};
-  const name = plainText(form.name);
-  const pledge = plainText(form.pledge);
-  if (charCount(name) > nameMax) errors.name = nameError(name);
-  if (charCount(pledge) > pledgeMax) errors.pledge = pledgeError(pledge);
+  for (const field of ['name', 'pledge'] as const) {
+    const count = charCount(plainText(form[field]));
+    if (count > TOO_LONG[field].max) errors[field] = TOO_LONG[field].say(count);
+  }
   return errors;
 }
 
-/** Checks the form the way the server will, so most mistakes are shown before sending; sends what it checked. */
-export function validateForm(form: RegisterForm): { errors: RegisterErrors; request: RegisterRequest | null } {
-  const name = plainText(form.name);
-  const phone = plainPhoneNumber(form.phone);
-  const skills = parseSkills(form.skills).map(plainText);
-  const pledge = plainText(form.pledge);
+function withoutEmpty(errors: RegisterErrors): RegisterErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as RegisterErrors;
+}
 
-  const found: RegisterErrors = {
-    name: nameError(name),
-    phone: form.phoneCode
-      ? undefined
-      : !phone
-        ? '请填写手机号'
-        : MOBILE_PHONE.test(phone)
-          ? undefined
-          : '请填写11位手机号',
-    unitId: form.unitId ? undefined : '请选择工作单位',
-    skills: skillsError(skills),
-    willingness: form.willingness.length === 0 ? '请至少选择一种愿意参与的服务' : undefined,
-    pledge: pledgeError(pledge),
-  };
-  const errors = Object.fromEntries(Object.entries(found).filter(([, message]) => message)) as RegisterErrors;
-  if (Object.keys(errors).length > 0) return { errors, request: null };
-  const request: RegisterRequest = {
-    name,
+/** The request as typed, before user.register's schema tidies and checks it. */
+function typedRequest(form: RegisterForm): Partial<Record<keyof RegisterRequest, unknown>> {
+  return {
+    name: form.name,
+    ...(form.phoneCode ? { phoneCode: form.phoneCode } : { phone: form.phone }),
     unitId: form.unitId,
-    skills,
+    skills: parseSkills(form.skills),
     willingness: form.willingness,
-    pledge,
+    pledge: form.pledge,
     pledgePublic: form.pledgePublic,
-    ...(form.phoneCode ? { phoneCode: form.phoneCode } : { phone }),
   };
-  return { errors, request };
+}
+
+/**
+ * Checks the form with user.register's own schema, so the form refuses exactly what the function refuses; sends the
+ * request as the schema tidied it.
+ */
+export function validateForm(form: RegisterForm): { errors: RegisterErrors; request: RegisterRequest | null } {
+  const result = parseInput(registerRequest, typedRequest(form));
+  if (result.success) return { errors: {}, request: result.data };
+  const { phoneCode, ...found } = fieldErrors(result);
+  const errors: RegisterErrors = { ...found, phone: found.phone ?? phoneCode, ...overLimitErrors(form) };
+  return { errors: withoutEmpty(errors), request: null };
 }
 
 /**
