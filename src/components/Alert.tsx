@@ -1,3 +1,5 @@
+import './Alert.scss';
+
 interface Props {
   message: string | null | undefined;
 }
@@ -6,7 +8,7 @@ interface Props {
 export function Alert({ message }: Props) {
   if (!message) return null;
   return (
-    <p className="alert" role="alert">
+    <p className="rb-alert" role="alert">
       {message}
     </p>
   );

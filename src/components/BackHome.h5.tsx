@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { NavLink } from './NavLink';
+import './BackHome.scss';
 
 const HOME = '/pages/index/index';
 
@@ -10,11 +11,11 @@ const HOME = '/pages/index/index';
 export function BackHome() {
   const canGoBack = Taro.getCurrentPages().length > 1;
   return (
-    <nav className="back-home" aria-label="页面导航">
+    <nav className="rb-back-home" aria-label="页面导航">
       {canGoBack ? (
         <a
           href="#"
-          className="back-home-link"
+          className="rb-back-home__link"
           onClick={(event) => {
             event.preventDefault();
             void Taro.navigateBack();
@@ -23,7 +24,7 @@ export function BackHome() {
           ‹ 返回
         </a>
       ) : null}
-      <NavLink url={HOME} tab className="back-home-link">
+      <NavLink url={HOME} tab className="rb-back-home__link">
         回到首页
       </NavLink>
     </nav>

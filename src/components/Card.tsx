@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './Card.scss';
 
 interface Props {
   title?: string;
@@ -9,10 +10,10 @@ interface Props {
 
 /** A white box for one topic, with an optional h2. */
 export function Card({ title, tone = 'plain', className, children }: Props) {
-  const classes = ['card', tone === 'plain' ? '' : `card-${tone}`, className ?? ''].filter(Boolean).join(' ');
+  const classes = ['rb-card', tone === 'plain' ? '' : `rb-card--${tone}`, className ?? ''].filter(Boolean).join(' ');
   return (
     <section className={classes}>
-      {title ? <h2 className="section-title">{title}</h2> : null}
+      {title ? <h2 className="rb-title">{title}</h2> : null}
       {children}
     </section>
   );

@@ -1,5 +1,6 @@
 import type { Timestamp } from '../../types';
 import { formatDate, formatTime } from '../../domain/time';
+import './DateText.scss';
 
 interface Props {
   at: Timestamp;
@@ -12,11 +13,11 @@ interface Props {
 export function DateText({ at, time, className }: Props) {
   return (
     <span className={className}>
-      <span className="date-text">{formatDate(at)}</span>
+      <span className="rb-date">{formatDate(at)}</span>
       {time ? (
         <>
           {' '}
-          <span className="date-text">{formatTime(at)}</span>
+          <span className="rb-date">{formatTime(at)}</span>
         </>
       ) : null}
     </span>

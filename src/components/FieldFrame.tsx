@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './FieldFrame.scss';
 
 export interface FieldFrameProps {
   /** The control's id: the label points at it; the hint and error get `<id>-hint` / `<id>-error`. */
@@ -22,7 +23,7 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
 /** The visible 必填 after a label; screen readers hear aria-required on the control instead. */
 export function RequiredMark() {
   return (
-    <span className="field-required" aria-hidden="true">
+    <span className="rb-field__required" aria-hidden="true">
       必填
     </span>
   );
@@ -31,20 +32,20 @@ export function RequiredMark() {
 /** A form field: a visible label tied to its control, with an optional hint and error under it. */
 export function FieldFrame({ id, label, required, hint, error, children, extra }: FieldFrameProps) {
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
+    <div className="rb-field">
+      <label className="rb-field__label" htmlFor={id}>
         {label}
         {required ? <RequiredMark /> : null}
       </label>
       {children}
       {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
+        <p id={`${id}-hint`} className="rb-field__hint">
           {hint}
         </p>
       ) : null}
       {extra}
       {error ? (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className="rb-field__error">
           {error}
         </p>
       ) : null}

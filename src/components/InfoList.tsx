@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './InfoList.scss';
 
 export interface InfoItem {
   key: string;
@@ -8,11 +9,11 @@ export interface InfoItem {
 /** Label–value rows as a description list. */
 export function InfoList({ items }: { items: InfoItem[] }) {
   return (
-    <dl className="list">
+    <dl className="rb-info">
       {items.map((item) => (
-        <div className="info-row" key={item.key}>
-          <dt className="info-key">{item.key}</dt>
-          <dd className="info-value">{item.value}</dd>
+        <div className="rb-info__row" key={item.key}>
+          <dt className="rb-info__key">{item.key}</dt>
+          <dd className="rb-info__value">{item.value}</dd>
         </div>
       ))}
     </dl>

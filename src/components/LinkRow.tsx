@@ -1,4 +1,5 @@
 import { NavLink } from './NavLink';
+import './LinkRow.scss';
 
 interface Props {
   url: string;
@@ -9,9 +10,9 @@ interface Props {
 /** A full-width link row with an arrow. */
 export function LinkRow({ url, tab, label }: Props) {
   return (
-    <NavLink url={url} tab={tab}>
+    <NavLink url={url} tab={tab} className="rb-link-row">
       <span>{label}</span>
-      <span className="nav-link-arrow" aria-hidden="true">
+      <span className="rb-link-row__arrow" aria-hidden="true">
         ›
       </span>
     </NavLink>

@@ -1,7 +1,7 @@
 /** Shown while a page waits for its first data. */
 export function Loading({ text = '正在加载…' }: { text?: string }) {
   return (
-    <p className="muted" role="status">
+    <p className="rb-muted" role="status">
       {text}
     </p>
   );

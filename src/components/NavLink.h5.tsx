@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { NavLinkProps } from './NavLink';
 
 /** Browser link: a real <a href="#/…"> (hash router) that navigates through Taro's router. */
-export function NavLink({ url, tab, className = 'nav-link', children }: NavLinkProps) {
+export function NavLink({ url, tab, className, children }: NavLinkProps) {
   return (
     <a
       href={'#' + url}

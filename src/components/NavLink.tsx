@@ -11,7 +11,7 @@ export interface NavLinkProps {
 }
 
 /** Mini-program link: a navigator (the browser build renders an <a>, see NavLink.h5.tsx). */
-export function NavLink({ url, tab, className = 'nav-link', children }: NavLinkProps) {
+export function NavLink({ url, tab, className, children }: NavLinkProps) {
   return (
     <Navigator url={url} openType={tab ? 'switchTab' : 'navigate'} className={className} hoverClass="none">
       {children}

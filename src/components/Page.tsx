@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BackHome } from './BackHome';
+import './Page.scss';
 
 interface Props {
   /** The page's one h1. */
@@ -12,9 +13,9 @@ interface Props {
 /** A page's main landmark with its heading, and a way back or home where the platform gives none. */
 export function Page({ title, tab, children }: Props) {
   return (
-    <main className="page">
+    <main className="rb-page">
       {tab ? null : <BackHome />}
-      <h1 className="page-title">{title}</h1>
+      <h1 className="rb-page__title">{title}</h1>
       {children}
     </main>
   );

@@ -22,7 +22,7 @@ export function TextAreaField({ id, label, value, onChange, maxChars, required, 
       <textarea
         id={id}
         name={id}
-        className="input textarea"
+        className="rb-input rb-input--textarea"
         value={value}
         placeholder={placeholder}
         aria-required={required || undefined}

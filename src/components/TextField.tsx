@@ -40,7 +40,7 @@ export function TextField(props: Props) {
       <input
         id={id}
         name={id}
-        className="input"
+        className="rb-input"
         type={type}
         inputMode={type === 'tel' ? 'tel' : undefined}
         value={value}

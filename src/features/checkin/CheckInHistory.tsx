@@ -1,6 +1,6 @@
 import type { CheckInHistoryItem, CheckInStatus } from '../../../types';
 import { DateText } from '../../components/DateText';
-import { LabelTag } from '../member/StatusTag';
+import { Tag } from '../../components/Tag';
 
 interface Props {
   current: CheckInHistoryItem | null;
@@ -20,18 +20,18 @@ const ENDED: Record<CheckInStatus, string> = { active: '', transferred: '转出'
 export function CheckInHistory({ current, history }: Props) {
   const key = (item: CheckInHistoryItem) => `${item.community.id}-${item.checkedInAt}`;
   const items = current && !history.some((item) => key(item) === key(current)) ? [current, ...history] : history;
-  if (items.length === 0) return <p className="text">还没有报到记录。请扫描居住地社区的报到码报到。</p>;
+  if (items.length === 0) return <p className="rb-text">还没有报到记录。请扫描居住地社区的报到码报到。</p>;
   const sorted = [...items].sort((a, b) => b.checkedInAt - a.checkedInAt);
   return (
-    <ul className="list">
+    <ul className="rb-list">
       {sorted.map((item) => (
-        <li className="list-item" key={key(item)}>
-          <div className="list-item-head">
-            <span className="list-item-name">{item.community.name}</span>
-            <LabelTag {...TAGS[item.status]} />
+        <li className="rb-list__item" key={key(item)}>
+          <div className="rb-list__head">
+            <span className="rb-list__name">{item.community.name}</span>
+            <Tag {...TAGS[item.status]} />
           </div>
-          <p className="text muted">{item.community.street}</p>
-          <p className="text">
+          <p className="rb-text rb-muted">{item.community.street}</p>
+          <p className="rb-text">
             <DateText at={item.checkedInAt} />
             报到
             {item.endedAt ? (

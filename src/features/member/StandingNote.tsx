@@ -15,7 +15,7 @@ export function StandingText({ standing }: { standing: WaitingStanding }) {
     case 'rejected':
       return (
         <>
-          <p className="text">
+          <p className="rb-text">
             {unit}
             {standing.decidedAt ? (
               <>
@@ -24,15 +24,15 @@ export function StandingText({ standing }: { standing: WaitingStanding }) {
             ) : null}
             未确认您的党员身份{standing.decidedByName ? `（经办人：${standing.decidedByName}）` : ''}。
           </p>
-          <p className="text">如果有误，请联系{unit}，由他们改正；改正后您就可以报到。</p>
+          <p className="rb-text">如果有误，请联系{unit}，由他们改正；改正后您就可以报到。</p>
         </>
       );
     case 'reconfirming':
-      return <p className="text">您修改了姓名、手机号或工作单位，需要{unit}重新确认。确认之前，您暂时不能报到。</p>;
+      return <p className="rb-text">您修改了姓名、手机号或工作单位，需要{unit}重新确认。确认之前，您暂时不能报到。</p>;
     case 'pending':
     default:
       return (
-        <p className="text">
+        <p className="rb-text">
           您已提交注册。{unit}确认您的党员身份后，您就可以报到；如果等了很久，请联系{unit}。
         </p>
       );

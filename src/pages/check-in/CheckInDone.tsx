@@ -14,13 +14,13 @@ export function CheckInDone({ serviceCardNo, checkedInAt, from }: Props) {
   return (
     <Card tone="success">
       <div role="status">
-        <h2 className="section-title">已报到</h2>
+        <h2 className="rb-title">已报到</h2>
       </div>
-      {from ? <p className="text">已从「{from.name}」转到本社区，原来的报到记录已保留。</p> : null}
-      <p className="text">
-        活动证号：<span className="service-card-no">{serviceCardNo}</span>
+      {from ? <p className="rb-text">已从「{from.name}」转到本社区，原来的报到记录已保留。</p> : null}
+      <p className="rb-text">
+        活动证号：<span className="rb-service-card-no">{serviceCardNo}</span>
       </p>
-      <p className="text muted">
+      <p className="rb-text rb-muted">
         报到日期：
         <DateText at={checkedInAt} />
       </p>

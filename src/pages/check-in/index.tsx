@@ -76,10 +76,10 @@ export default function CheckInPage() {
       {data && community ? (
         <>
           <Card>
-            <p className="text">{community.street}</p>
-            <p className="text muted">地址：{community.address}</p>
-            <p className="text">
-              已有<span className="big-number">{data.view.checkedInMembers}</span>名在职党员在本社区报到
+            <p className="rb-text">{community.street}</p>
+            <p className="rb-text rb-muted">地址：{community.address}</p>
+            <p className="rb-text">
+              已有<span className="rb-number">{data.view.checkedInMembers}</span>名在职党员在本社区报到
             </p>
           </Card>
           <Alert message={error} />
@@ -116,7 +116,7 @@ function Offer({ offer, busy, onCheckIn, onTransfer }: OfferProps) {
     case 'register':
       return (
         <Card>
-          <p className="text">请先注册为在职党员，单位党组织确认后即可报到。</p>
+          <p className="rb-text">请先注册为在职党员，单位党组织确认后即可报到。</p>
           <LinkRow url={REGISTER_PAGE} label="注册为在职党员" />
         </Card>
       );
@@ -127,8 +127,8 @@ function Offer({ offer, busy, onCheckIn, onTransfer }: OfferProps) {
     case 'transfer':
       return (
         <Card>
-          <p className="text">您已在{offer.from.name}报到</p>
-          <p className="text muted">
+          <p className="rb-text">您已在{offer.from.name}报到</p>
+          <p className="rb-text rb-muted">
             报到日期：
             <DateText at={offer.checkedInAt} />
             。如果搬了家，可以转到本社区，原来的记录会保留。
@@ -142,7 +142,7 @@ function Offer({ offer, busy, onCheckIn, onTransfer }: OfferProps) {
     default:
       return (
         <Card>
-          <p className="text">在居住地社区报到后，您会获得活动证，并可以认领本社区的服务岗位。</p>
+          <p className="rb-text">在居住地社区报到后，您会获得活动证，并可以认领本社区的服务岗位。</p>
           <ActionButton block big busy={busy} onClick={onCheckIn}>
             报到
           </ActionButton>

@@ -13,13 +13,13 @@ export function MemberStatusCard({ member }: { member: MemberProfile | null }) {
   if (!member || standing.kind === 'notRegistered') {
     return (
       <Card title="在职党员">
-        <p className="text">在职党员注册后，扫描居住地社区的报到码即可报到。</p>
+        <p className="rb-text">在职党员注册后，扫描居住地社区的报到码即可报到。</p>
         <LinkRow url={REGISTER_PAGE} label="注册为在职党员" />
       </Card>
     );
   }
   const head = (
-    <div className="text list-item-head">
+    <div className="rb-text rb-list__head">
       {member.name}（{member.unit.name}）<StatusTag status={member.status} />
     </div>
   );
@@ -36,23 +36,23 @@ export function MemberStatusCard({ member }: { member: MemberProfile | null }) {
       {head}
       {member.community ? (
         <>
-          <p className="text">
+          <p className="rb-text">
             报到社区：{member.community.name}（{member.community.street}）
           </p>
           {member.checkedInAt ? (
-            <p className="text muted">
+            <p className="rb-text rb-muted">
               报到日期：
               <DateText at={member.checkedInAt} />
             </p>
           ) : null}
           {member.serviceCardNo ? (
-            <p className="text">
-              活动证号：<span className="service-card-no">{member.serviceCardNo}</span>
+            <p className="rb-text">
+              活动证号：<span className="rb-service-card-no">{member.serviceCardNo}</span>
             </p>
           ) : null}
         </>
       ) : (
-        <p className="text">尚未报到：请扫描居住地社区的报到码。</p>
+        <p className="rb-text">尚未报到：请扫描居住地社区的报到码。</p>
       )}
     </Card>
   );

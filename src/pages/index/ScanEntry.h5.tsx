@@ -1,4 +1,6 @@
+import { Notice } from '../../components/Notice';
+
 /** The browser cannot open WeChat's scanner: say how to check in instead. */
 export function ScanEntry() {
-  return <p className="notice">请用手机扫描社区报到码</p>;
+  return <Notice>请用手机扫描社区报到码</Notice>;
 }

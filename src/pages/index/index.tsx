@@ -33,17 +33,17 @@ export default function HomePage() {
 
   return (
     <Page title={title} tab>
-      <p className="text muted">红袖章 · 在职党员到居住地社区报到</p>
+      <p className="rb-text rb-muted">红袖章 · 在职党员到居住地社区报到</p>
       <RemoteStatus remote={home} />
       {me ? (
         <>
-          <p className="text">身份：{me.roles.map((role) => ROLE_LABELS[role]).join('、')}</p>
+          <p className="rb-text">身份：{me.roles.map((role) => ROLE_LABELS[role]).join('、')}</p>
           {/* The person's own work comes first; the member card (for everyone) after it. */}
           {me.roles.includes('unitAdmin') ? (
             <Card title={me.adminUnit ? `单位党组织：${me.adminUnit.name}` : '单位党组织'}>
               {pending !== null ? (
-                <p className="text">
-                  等待您确认<span className="big-number">{pending}</span>人
+                <p className="rb-text">
+                  等待您确认<span className="rb-number">{pending}</span>人
                 </p>
               ) : null}
               <LinkRow

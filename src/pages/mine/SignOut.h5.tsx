@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
+import '../../components/LinkRow.scss';
 
 const SIGN_IN = '/dev/login';
 
@@ -34,9 +35,9 @@ export function SignOut() {
       <ActionButton block variant="secondary" busy={busy} busyText="正在退出…" onClick={() => void signOut()}>
         退出登录
       </ActionButton>
-      <a className="nav-link" href={`${SIGN_IN}?next=${encodeURIComponent('/')}`}>
+      <a className="rb-link-row" href={`${SIGN_IN}?next=${encodeURIComponent('/')}`}>
         <span>切换身份</span>
-        <span className="nav-link-arrow" aria-hidden="true">
+        <span className="rb-link-row__arrow" aria-hidden="true">
           ›
         </span>
       </a>

@@ -9,7 +9,8 @@ import { DateText } from '../../components/DateText';
 import { Page } from '../../components/Page';
 import { RemoteStatus } from '../../components/RemoteStatus';
 import { SignOut } from './SignOut';
-import { LabelTag, StatusTag } from '../../features/member/StatusTag';
+import { Tag } from '../../components/Tag';
+import { StatusTag } from '../../features/member/StatusTag';
 import { useRemote } from '../../hooks/useRemote';
 import { MY_DATA_PAGE, REGISTER_PAGE } from '../../utils/routes';
 
@@ -42,9 +43,9 @@ export default function MinePage() {
                 {
                   key: '身份',
                   value: (
-                    <span className="chips chips-end">
+                    <span className="rb-tags rb-tags--end">
                       {me.roles.map((role) => (
-                        <LabelTag key={role} text={ROLE_LABELS[role]} />
+                        <Tag key={role} text={ROLE_LABELS[role]} />
                       ))}
                     </span>
                   ),
@@ -57,11 +58,11 @@ export default function MinePage() {
             <>
               <Card title="活动证">
                 {cardNo ? (
-                  <p className="text">
-                    活动证号：<span className="service-card-no">{cardNo}</span>
+                  <p className="rb-text">
+                    活动证号：<span className="rb-service-card-no">{cardNo}</span>
                   </p>
                 ) : (
-                  <p className="text">尚未报到：首次在居住地社区报到后发放活动证。</p>
+                  <p className="rb-text">尚未报到：首次在居住地社区报到后发放活动证。</p>
                 )}
               </Card>
               <Card title="在职党员登记">
@@ -86,12 +87,12 @@ export default function MinePage() {
             </>
           ) : (
             <Card title="在职党员">
-              <p className="text">您还没有登记为在职党员。</p>
+              <p className="rb-text">您还没有登记为在职党员。</p>
               <LinkRow url={REGISTER_PAGE} label="注册为在职党员" />
             </Card>
           )}
           <Card title="个人信息">
-            <p className="text">查看本系统保存的关于您的全部信息，也可以删除。</p>
+            <p className="rb-text">查看本系统保存的关于您的全部信息，也可以删除。</p>
             <LinkRow url={MY_DATA_PAGE} label="我的信息" />
           </Card>
           <SignOut />

@@ -60,7 +60,7 @@ export function MyDataSections({ data }: { data: MyData }) {
         <Card title="活动证">
           <InfoList
             items={[
-              { key: '活动证号', value: <span className="service-card-no">{serviceCard.no}</span> },
+              { key: '活动证号', value: <span className="rb-service-card-no">{serviceCard.no}</span> },
               { key: '发放日期', value: <DateText at={serviceCard.issuedAt} /> },
               { key: '发放社区', value: serviceCard.community.name },
             ]}
@@ -74,11 +74,11 @@ export function MyDataSections({ data }: { data: MyData }) {
       ) : null}
       {audit.length > 0 ? (
         <Card title="操作记录">
-          <ul className="list">
+          <ul className="rb-info">
             {audit.map((entry, i) => (
-              <li className="info-row" key={`${entry.at}-${i}`}>
+              <li className="rb-info__row" key={`${entry.at}-${i}`}>
                 <span>{auditLine(entry)}</span>
-                <DateText at={entry.at} time className="muted" />
+                <DateText at={entry.at} time className="rb-muted" />
               </li>
             ))}
           </ul>

@@ -46,14 +46,14 @@ export default function MyDataPage() {
       <Page title="我的信息">
         <Card tone="success">
           <div role="status">
-            <h2 className="section-title">已删除您的个人信息</h2>
+            <h2 className="rb-title">已删除您的个人信息</h2>
           </div>
-          <p className="text">
+          <p className="rb-text">
             删除时间：
             <DateText at={deletedAt} time />
           </p>
-          <p className="text">{DELETION_EXPLAINED.kept}</p>
-          <p className="text">{DELETION_EXPLAINED.told}</p>
+          <p className="rb-text">{DELETION_EXPLAINED.kept}</p>
+          <p className="rb-text">{DELETION_EXPLAINED.told}</p>
           <LinkRow url={HOME_PAGE} tab label="返回首页" />
         </Card>
       </Page>
@@ -66,14 +66,18 @@ export default function MyDataPage() {
       <RemoteStatus remote={remote} />
       {data ? (
         <>
-          <p className="text muted">这里列出本系统保存的关于您的全部信息。</p>
-          {keepsNothing(data) ? <p className="text">系统里没有保存您的个人信息。</p> : <MyDataSections data={data} />}
+          <p className="rb-text rb-muted">这里列出本系统保存的关于您的全部信息。</p>
+          {keepsNothing(data) ? (
+            <p className="rb-text">系统里没有保存您的个人信息。</p>
+          ) : (
+            <MyDataSections data={data} />
+          )}
           {data.member ? (
             <Card title="删除我的个人信息">
-              <p className="text">{DELETION_EXPLAINED.removed}</p>
-              <p className="text">{DELETION_EXPLAINED.kept}</p>
-              <p className="text">{DELETION_EXPLAINED.told}</p>
-              <p className="text">{DELETION_EXPLAINED.final}</p>
+              <p className="rb-text">{DELETION_EXPLAINED.removed}</p>
+              <p className="rb-text">{DELETION_EXPLAINED.kept}</p>
+              <p className="rb-text">{DELETION_EXPLAINED.told}</p>
+              <p className="rb-text">{DELETION_EXPLAINED.final}</p>
               <Alert message={error} />
               <ActionButton
                 block

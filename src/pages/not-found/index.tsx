@@ -6,7 +6,7 @@ export default function NotFoundPage() {
   return (
     <Page title="页面不存在">
       <EmptyState text="您要打开的页面不存在" />
-      <p className="text center">可能是链接有误或已经失效。请回到首页，或重新扫描社区的报到码。</p>
+      <p className="rb-text rb-center">可能是链接有误或已经失效。请回到首页，或重新扫描社区的报到码。</p>
     </Page>
   );
 }

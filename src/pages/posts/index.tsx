@@ -5,7 +5,7 @@ export default function PostsPage() {
   return (
     <Page title="岗位" tab>
       <EmptyState text="岗位认领即将开放" />
-      <p className="text muted center">社区发布服务岗位后，在职党员可以在这里认领。</p>
+      <p className="rb-text rb-muted rb-center">社区发布服务岗位后，在职党员可以在这里认领。</p>
     </Page>
   );
 }

@@ -1,4 +1,6 @@
 import { Button } from '@tarojs/components';
+import { buttonClass } from '../../components/ActionButton';
+import '../../components/FieldFrame.scss';
 
 export interface PhoneQuickFillProps {
   /** Set once WeChat handed over a one-time phone code. */
@@ -10,9 +12,9 @@ export interface PhoneQuickFillProps {
 /** Mini-program only: WeChat's phone-number button (the browser build has no such thing, see .h5.tsx). */
 export function PhoneQuickFill({ hasCode, onCode, onRefused }: PhoneQuickFillProps) {
   return (
-    <div className="field">
+    <div className="rb-field">
       <Button
-        className="btn btn-quiet btn-block"
+        className={buttonClass({ variant: 'quiet', block: true })}
         openType="getPhoneNumber"
         onGetPhoneNumber={(e) => {
           const code = (e.detail as { code?: string }).code;
@@ -22,7 +24,7 @@ export function PhoneQuickFill({ hasCode, onCode, onRefused }: PhoneQuickFillPro
       >
         {hasCode ? '已获取微信手机号（可重新获取）' : '微信手机号快捷填写'}
       </Button>
-      <p className="field-hint">也可以在上面直接输入手机号。</p>
+      <p className="rb-field__hint">也可以在上面直接输入手机号。</p>
     </div>
   );
 }

@@ -8,12 +8,12 @@ export function RegisterDone({ member }: { member: MemberProfile }) {
   return (
     <Card tone={waiting ? 'waiting' : 'success'}>
       <div role="status">
-        <h2 className="section-title">{waiting ? '已提交，等待单位党组织确认' : '已保存您的登记信息'}</h2>
+        <h2 className="rb-title">{waiting ? '已提交，等待单位党组织确认' : '已保存您的登记信息'}</h2>
       </div>
-      <p className="text">
+      <p className="rb-text">
         {member.name}，{member.unit.name}
       </p>
-      {waiting ? <p className="text">单位党组织确认您的党员身份后，就可以扫描居住地社区的报到码报到。</p> : null}
+      {waiting ? <p className="rb-text">单位党组织确认您的党员身份后，就可以扫描居住地社区的报到码报到。</p> : null}
       <LinkRow url="/pages/index/index" tab label="返回首页" />
       <LinkRow url="/pages/mine/index" tab label="查看我的登记信息" />
     </Card>

@@ -1,6 +1,6 @@
 import { REGISTRATION_LIMITS } from '../../../types';
 import { parseSkills } from '../../utils/skills';
-import { LabelTag } from '../../features/member/StatusTag';
+import { Tag } from '../../components/Tag';
 import { TextField } from '../../components/TextField';
 
 interface Props {
@@ -23,9 +23,9 @@ export function SkillsField({ value, onChange, error }: Props) {
       error={error}
     >
       {skills.length > 0 ? (
-        <div className="chips">
+        <div className="rb-tags">
           {skills.map((skill) => (
-            <LabelTag key={skill} text={skill} tone="grey" />
+            <Tag key={skill} text={skill} tone="grey" />
           ))}
         </div>
       ) : null}

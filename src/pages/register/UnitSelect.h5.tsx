@@ -8,7 +8,7 @@ export function UnitSelect({ id, label, units, value, onChange, required, error,
       <select
         id={id}
         name={id}
-        className="input"
+        className="rb-input"
         value={value}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}

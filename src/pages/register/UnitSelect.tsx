@@ -29,8 +29,8 @@ export function UnitSelect({ id, label, units, value, onChange, required, error,
           if (unit) onChange(unit.id);
         }}
       >
-        <div className="input input-picker">
-          {selected ? selected.name : <span className="muted">点此选择工作单位</span>}
+        <div className="rb-input rb-input--picker">
+          {selected ? selected.name : <span className="rb-muted">点此选择工作单位</span>}
         </div>
       </Picker>
     </FieldFrame>

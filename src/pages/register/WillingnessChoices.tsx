@@ -1,6 +1,7 @@
 import { SERVICE_KINDS, type ServiceKind } from '../../../types';
 import { CheckboxField } from '../../components/CheckboxField';
 import { RequiredMark } from '../../components/FieldFrame';
+import './WillingnessChoices.scss';
 
 interface Props {
   value: ServiceKind[];
@@ -14,17 +15,17 @@ export function WillingnessChoices({ value, onChange, error }: Props) {
     onChange(SERVICE_KINDS.filter((k) => (k === kind ? on : value.includes(k))));
   return (
     <div
-      className="field"
+      className="rb-field"
       role="group"
       aria-labelledby="willingness-label"
       aria-describedby={error ? 'willingness-error' : undefined}
     >
-      <p id="willingness-label" className="field-label">
+      <p id="willingness-label" className="rb-field__label">
         愿意参与的服务（可多选）
         <RequiredMark />
-        <span className="sr-only">（必填）</span>
+        <span className="rb-sr-only">（必填）</span>
       </p>
-      <div className="choices">
+      <div className="rb-choices">
         {SERVICE_KINDS.map((kind, i) => (
           <CheckboxField
             key={kind}
@@ -36,7 +37,7 @@ export function WillingnessChoices({ value, onChange, error }: Props) {
         ))}
       </div>
       {error ? (
-        <p id="willingness-error" className="field-error">
+        <p id="willingness-error" className="rb-field__error">
           {error}
         </p>
       ) : null}

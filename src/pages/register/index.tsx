@@ -4,6 +4,7 @@ import { REGISTRATION_LIMITS, type MemberProfile, type RegisterRequest, type Uni
 import { call, errorMessage } from '../../api/client';
 import { ActionButton } from '../../components/ActionButton';
 import { Alert } from '../../components/Alert';
+import { Notice } from '../../components/Notice';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Page } from '../../components/Page';
 import { PhoneQuickFill } from './PhoneQuickFill';
@@ -143,11 +144,11 @@ export default function RegisterPage() {
           }}
         >
           {member?.status === 'verified' ? (
-            <p className="notice">
+            <Notice>
               您的党员身份已经确认。如果修改姓名、手机号或工作单位，需要单位党组织重新确认；其他内容可以直接修改。
-            </p>
+            </Notice>
           ) : null}
-          <p className="text muted">标有「必填」的项目需要填写。</p>
+          <p className="rb-text rb-muted">标有「必填」的项目需要填写。</p>
           <TextField
             id="name"
             label="姓名"
@@ -209,14 +210,14 @@ export default function RegisterPage() {
             placeholder="例如：邻里有事，随叫随到"
             error={errors.pledge}
           />
-          <div className="field">
+          <div className="rb-field">
             <CheckboxField
               id="pledge-public"
               label="同意在社区公示栏公开我的承诺"
               checked={form.pledgePublic}
               onChange={(v) => set('pledgePublic', v)}
             />
-            <p className="field-hint">不勾选也可以注册，承诺只给社区和单位党组织看。</p>
+            <p className="rb-field__hint">不勾选也可以注册，承诺只给社区和单位党组织看。</p>
           </div>
           <Alert message={submitError} />
           <ActionButton block big busy={busy} busyText="正在提交…" onClick={() => void submit()}>

@@ -1,6 +1,7 @@
 import type { QrImageProps } from './QrImage';
+import './QrImage.scss';
 
 /** Browser: a plain <img> with its alt text. */
 export function QrImage({ src, alt }: QrImageProps) {
-  return <img className="community-qr" src={src} alt={alt} />;
+  return <img className="rb-qr-image" src={src} alt={alt} />;
 }

@@ -1,4 +1,5 @@
 import { Image } from '@tarojs/components';
+import './QrImage.scss';
 
 export interface QrImageProps {
   src: string;
@@ -7,5 +8,5 @@ export interface QrImageProps {
 
 /** Mini-program: the code as an image that can be saved or forwarded by a long press. */
 export function QrImage({ src, alt }: QrImageProps) {
-  return <Image className="community-qr" src={src} mode="aspectFit" showMenuByLongpress ariaLabel={alt} />;
+  return <Image className="rb-qr-image" src={src} mode="aspectFit" showMenuByLongpress ariaLabel={alt} />;
 }

@@ -14,10 +14,10 @@ export default function CommunityQrPage() {
       <RemoteStatus remote={qr} />
       {data ? (
         <Card>
-          <h2 className="section-title center">{data.community.name}</h2>
-          <p className="text muted center">{data.community.street}</p>
+          <h2 className="rb-title rb-center">{data.community.name}</h2>
+          <p className="rb-text rb-muted rb-center">{data.community.street}</p>
           <QrImage src={data.image} alt={`${data.community.name}报到码`} />
-          <p className="text center">请党员用微信扫码报到</p>
+          <p className="rb-text rb-center">请党员用微信扫码报到</p>
           <QrNote />
         </Card>
       ) : null}

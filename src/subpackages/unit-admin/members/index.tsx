@@ -6,12 +6,14 @@ import { ActionButton } from '../../../components/ActionButton';
 import { Alert } from '../../../components/Alert';
 import { Card } from '../../../components/Card';
 import { EmptyState } from '../../../components/EmptyState';
+import { Notice } from '../../../components/Notice';
 import { MemberRowHead } from '../shared/MemberRowHead';
 import { Page } from '../../../components/Page';
 import { RegisteredOn } from '../shared/RegisteredOn';
 import { RemoteStatus } from '../../../components/RemoteStatus';
 import { useRemote } from '../../../hooks/useRemote';
 import { groupMembers, replaceRow } from '../../../utils/memberGroups';
+import './index.scss';
 
 type Decision = 'verify' | 'reject';
 
@@ -69,26 +71,26 @@ export default function MembersPage() {
       <RemoteStatus remote={list} />
       <Alert message={error} />
       {notice ? (
-        <p className="notice notice-ok" role="status">
+        <Notice tone="ok" role="status">
           {notice}
-        </p>
+        </Notice>
       ) : null}
       {data && groups ? (
         <>
-          <p className="text">
-            {data.unit.name}：等待确认<span className="big-number">{groups.unverified.length}</span>人，已确认
+          <p className="rb-text">
+            {data.unit.name}：等待确认<span className="rb-number">{groups.unverified.length}</span>人，已确认
             {groups.verified.length}人
           </p>
-          <h2 className="section-title">等待确认</h2>
+          <h2 className="rb-title">等待确认</h2>
           {groups.unverified.length === 0 ? (
             <EmptyState text="没有等待确认的党员" />
           ) : (
-            <ul className="list" aria-label="等待确认的党员">
+            <ul className="rb-list" aria-label="等待确认的党员">
               {groups.unverified.map((member) => (
-                <li className="list-item" key={member.memberId}>
+                <li className="rb-list__item" key={member.memberId}>
                   <MemberRowHead member={member} />
                   <RegisteredOn at={member.registeredAt} />
-                  <div className="btn-row">
+                  <div className="rb-members__actions">
                     <ActionButton
                       busy={busyId === member.memberId}
                       disabled={busyId !== null}
@@ -110,10 +112,10 @@ export default function MembersPage() {
           )}
           {groups.rejected.length > 0 ? (
             <Card title="未通过确认">
-              <p className="text muted">如果当初的决定有误，可以改为确认。</p>
-              <ul className="list" aria-label="未通过确认的党员">
+              <p className="rb-text rb-muted">如果当初的决定有误，可以改为确认。</p>
+              <ul className="rb-list" aria-label="未通过确认的党员">
                 {groups.rejected.map((member) => (
-                  <li className="list-item" key={member.memberId}>
+                  <li className="rb-list__item" key={member.memberId}>
                     <MemberRowHead member={member} showStatus />
                     <ActionButton
                       variant="secondary"
@@ -130,10 +132,10 @@ export default function MembersPage() {
           ) : null}
           {groups.deleted.length > 0 ? (
             <Card title="已注销">
-              <p className="text muted">这些党员删除了自己的个人信息，记录已匿名保留，统计数字不受影响。</p>
-              <ul className="list" aria-label="已注销的党员">
+              <p className="rb-text rb-muted">这些党员删除了自己的个人信息，记录已匿名保留，统计数字不受影响。</p>
+              <ul className="rb-list" aria-label="已注销的党员">
                 {groups.deleted.map((member) => (
-                  <li className="list-item" key={member.memberId}>
+                  <li className="rb-list__item" key={member.memberId}>
                     <MemberRowHead member={member} />
                     <RegisteredOn at={member.registeredAt} />
                   </li>

@@ -14,17 +14,17 @@ export default function NotCheckedInPage() {
       <RemoteStatus remote={list} />
       {data ? (
         <>
-          <p className="text">
-            {data.unit.name}：尚未报到<span className="big-number">{data.members.length}</span>人
+          <p className="rb-text">
+            {data.unit.name}：尚未报到<span className="rb-number">{data.members.length}</span>人
           </p>
           {data.members.length === 0 ? (
             <EmptyState text="全部党员都已报到" />
           ) : (
             <>
-              <p className="text muted">新注册和新调入的党员排在前面。请提醒他们扫描居住地社区的报到码。</p>
-              <ul className="list">
+              <p className="rb-text rb-muted">新注册和新调入的党员排在前面。请提醒他们扫描居住地社区的报到码。</p>
+              <ul className="rb-list">
                 {data.members.map((member) => (
-                  <li className="list-item" key={member.memberId}>
+                  <li className="rb-list__item" key={member.memberId}>
                     <MemberRowHead member={member} showStatus />
                     <RegisteredOn at={member.registeredAt} />
                   </li>

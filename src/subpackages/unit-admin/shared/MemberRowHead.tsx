@@ -5,20 +5,20 @@ import { FlagTag, StatusTag } from '../../../features/member/StatusTag';
 export function MemberRowHead({ member, showStatus }: { member: UnitMemberRow; showStatus?: boolean }) {
   if (member.status === 'deleted') {
     return (
-      <div className="list-item-head">
-        <span className="list-item-name">已注销的党员</span>
+      <div className="rb-list__head">
+        <span className="rb-list__name">已注销的党员</span>
         <StatusTag status="deleted" />
       </div>
     );
   }
   return (
     <>
-      <div className="list-item-head">
-        <span className="list-item-name">{member.name}</span>
+      <div className="rb-list__head">
+        <span className="rb-list__name">{member.name}</span>
         {showStatus ? <StatusTag status={member.status} /> : null}
         <FlagTag flag={member.flag} />
       </div>
-      <p className="text">手机号：{member.phoneMasked}</p>
+      <p className="rb-text">手机号：{member.phoneMasked}</p>
     </>
   );
 }
