@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { AppServer } from '../server/src/app';
-import { DEMO_PERSONAS } from '../server/src/demo-data';
+import { DEMO_PERSONAS } from '../server/src/demo';
 import { seriousViolations } from './accessibility';
 import { type BrowserApp, startBrowserApp } from './app';
 import { phoneContext } from './browser';

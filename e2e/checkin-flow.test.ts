@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AppServer } from '../server/src/app';
-import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo-data';
+import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo';
 import { SERVICE_CARD_NO } from '../domain/service-card';
 import { seriousViolations } from './accessibility';
 import { type BrowserApp, startBrowserApp } from './app';

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { AppServer } from '../server/src/app';
-import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo-data';
+import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo';
 import { SESSION_COOKIE } from '../server/src/session';
 import { SERVICE_CARD_NO } from '../domain/service-card';
 import { seriousViolations } from './accessibility';

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { ERRORS } from '../types';
 import type { AppServer } from '../server/src/app';
-import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo-data';
+import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo';
 import { seriousViolations } from './accessibility';
 import { type BrowserApp, startBrowserApp } from './app';
 import { phoneContext } from './browser';

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { LocalCloud, type LocalCloudOptions, type Manifest, type RouteHandler } from 'wx-local-cloud';
 import { REQUEST_LIMITS } from '../../types';
 import { type AppContext, sendNotFound, startSession } from './context';
-import { type SeedResult, seedDemoData } from './demo-data';
+import { type SeedResult, seedDemoData } from './demo';
 import { sendError } from './http';
 import { apiRoute } from './routes/api';
 import { devRoute } from './routes/dev';

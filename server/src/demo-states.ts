@@ -1,6 +1,14 @@
 import type { LocalCloud } from 'wx-local-cloud';
-import type { CheckInDoc, CommunityDoc, MemberDoc, MemberStatus, UnitDoc, UserDoc } from '../../types';
-import { DEMO_COUNTY, DEMO_ROLE_LABELS, type DemoIdentity, SIGN_IN_IDENTITIES } from './demo-data';
+import {
+  type CheckInDoc,
+  type CommunityDoc,
+  type MemberDoc,
+  type MemberStatus,
+  type UnitDoc,
+  type UserDoc,
+  grantOf,
+} from '../../types';
+import { DEMO_COUNTY, DEMO_ROLE_LABELS, type DemoIdentity, SIGN_IN_IDENTITIES } from './demo';
 
 type Db = LocalCloud['db'];
 
@@ -43,16 +51,25 @@ function memberNote(
 }
 
 function grantedNote(user: UserDoc, units: Map<string, string>, communities: Map<string, string>): DemoState | null {
-  if (user.roles.includes('countyAdmin')) {
+  const grants = user.grants ?? [];
+  if (grantOf(grants, 'countyAdmin')) {
     return { name: user.name, roleLabel: DEMO_ROLE_LABELS.countyAdmin, note: `${DEMO_COUNTY}委组织部` };
   }
-  if (user.roles.includes('staff') && user.staffCommunityId) {
-    const note = communities.get(user.staffCommunityId) ?? user.staffCommunityId;
-    return { name: user.name, roleLabel: DEMO_ROLE_LABELS.staff, note };
+  const staff = grantOf(grants, 'staff');
+  if (staff) {
+    return {
+      name: user.name,
+      roleLabel: DEMO_ROLE_LABELS.staff,
+      note: communities.get(staff.communityId) ?? staff.communityId,
+    };
   }
-  if (user.roles.includes('unitAdmin') && user.adminUnitId) {
-    const note = units.get(user.adminUnitId) ?? user.adminUnitId;
-    return { name: user.name, roleLabel: DEMO_ROLE_LABELS.unitAdmin, note };
+  const unitAdmin = grantOf(grants, 'unitAdmin');
+  if (unitAdmin) {
+    return {
+      name: user.name,
+      roleLabel: DEMO_ROLE_LABELS.unitAdmin,
+      note: units.get(unitAdmin.unitId) ?? unitAdmin.unitId,
+    };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { LocalCloud } from 'wx-local-cloud';
-import type { UserDoc } from '../../types';
+import type { Grant, UserDoc } from '../../types';
 
 type Db = LocalCloud['db'];
 
@@ -16,16 +16,24 @@ export function readUser(db: Db, openid: string): UserDoc | null {
   return raw === undefined ? null : (JSON.parse(raw) as UserDoc);
 }
 
+/** One grant as text with its fields in a fixed order, so that the same grant always reads the same. */
+function grantKey(grant: Grant): string {
+  switch (grant.role) {
+    case 'staff':
+      return JSON.stringify([grant.role, grant.communityId]);
+    case 'unitAdmin':
+      return JSON.stringify([grant.role, grant.unitId]);
+    case 'countyAdmin':
+      return JSON.stringify([grant.role]);
+  }
+}
+
 /**
- * What a session is granted under: the roles and the community or unit they apply to, as stored in the person's
- * `users` document. A session started under other grants has ended (a role given or taken away).
+ * What a session is granted under: the person's grants (each role with the community or unit it applies to), as
+ * stored in their `users` document. A session started under other grants has ended (a role given or taken away).
  */
 export function grantsOf(db: Db, openid: string): string {
   const user = readUser(db, openid);
   if (!user) return 'none';
-  return JSON.stringify({
-    roles: [...user.roles].sort(),
-    staffCommunityId: user.staffCommunityId ?? null,
-    adminUnitId: user.adminUnitId ?? null,
-  });
+  return JSON.stringify([...new Set((user.grants ?? []).map(grantKey))].sort());
 }

@@ -1,4 +1,4 @@
-import { DEMO_COUNTY, DEMO_ROLE_LABELS, type DemoIdentity, type DemoRole, SIGN_IN_IDENTITIES } from './demo-data';
+import { DEMO_COUNTY, DEMO_ROLE_LABELS, type DemoIdentity, type DemoRole, SIGN_IN_IDENTITIES } from './demo';
 import type { DemoState } from './demo-states';
 import { escapeHtml } from './html';
 

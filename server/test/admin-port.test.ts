@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import { DEMO_PERSONAS } from '../src/demo-data';
+import { DEMO_PERSONAS } from '../src/demo';
 import { type RawResponse, type TestApp, login, rawRequest, startTestApp } from './helpers';
 
 /**
@@ -45,7 +45,9 @@ const ATTEMPTS: Array<{ what: string; method: string; path: string; body: string
     body: JSON.stringify({
       action: 'database.insertDocument',
       collectionName: 'users',
-      data: [JSON.stringify({ _id: DEMO_PERSONAS.resident, name: 'x', roles: ['resident', 'unitAdmin'] })],
+      data: [
+        JSON.stringify({ _id: DEMO_PERSONAS.resident, name: 'x', grants: [{ role: 'unitAdmin', unitId: 'U01' }] }),
+      ],
     }),
   },
   {

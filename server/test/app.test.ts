@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { safeNext } from '../src/app';
-import { DEMO_IDENTITIES, DEMO_PERSONAS, DEMO_ROLE_LABELS } from '../src/demo-data';
+import { DEMO_IDENTITIES, DEMO_PERSONAS, DEMO_ROLE_LABELS } from '../src/demo';
 import { SessionStore } from '../src/session';
 import { INDEX_HTML, type TestApp, callApi, login, rawGet, startTestApp } from './helpers';
 

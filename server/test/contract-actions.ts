@@ -7,7 +7,7 @@ import {
   REQUEST_LIMITS,
   SERVICE_KINDS,
 } from '../../types';
-import { DEMO_PERSONAS } from '../src/demo-data';
+import { DEMO_PERSONAS } from '../src/demo';
 
 /** What a request field holds: enough to make a value that is certainly wrong for it. */
 export type FieldKind =

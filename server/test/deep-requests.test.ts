@@ -1,5 +1,5 @@
 import { REQUEST_LIMITS } from '../../types';
-import { DEMO_PERSONAS } from '../src/demo-data';
+import { DEMO_PERSONAS } from '../src/demo';
 import { type TestApp, callApi, login, rawRequest, startTestApp } from './helpers';
 
 /**

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { SERVICE_KINDS } from '../../types';
+import {
+  type AuditAction,
+  type CheckInStatus,
+  type CollectionName,
+  type Collections,
+  type MemberStatus,
+  SERVICE_KINDS,
+} from '../../types';
 import { SERVICE_CARD_NO, formatServiceCardNo, serviceCardCounterId } from '../../domain/service-card';
 import { chinaTime } from '../../domain/time';
-
-const chinaYear = (at: number) => chinaTime(at).year();
 import {
   DEMO_COLLECTIONS,
   DEMO_IDENTITIES,
@@ -11,79 +16,130 @@ import {
   type DemoData,
   buildDemoData,
   findDemoIdentity,
-} from '../src/demo-data';
+} from '../src/demo';
 import { type TestApp, callApi, login, startTestApp } from './helpers';
+
+const chinaYear = (at: number) => chinaTime(at).year();
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 2, 15, 2, 0, 0); // 2026-03-15 10:00 China time
 
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** `S` when it describes exactly `T` (the same fields, optional where `T`'s are), else `never`. */
+type Exactly<S extends z.ZodType, T> =
+  Same<z.output<S>, T> extends true ? (Same<keyof z.output<S>, keyof T> extends true ? S : never) : never;
+/** A schema of exactly the document type: a field added on one side only does not compile. */
+const exactly =
+  <T>() =>
+  <S extends z.ZodType>(schema: S & Exactly<S, T>): z.ZodType<T> =>
+    schema as unknown as z.ZodType<T>;
+
 const ts = z.number().int().positive();
-const role = z.enum(['resident', 'member', 'staff', 'unitAdmin', 'countyAdmin']);
-const schemas = {
-  communities: z.strictObject({
-    _id: z.string().regex(/^C0[1-6]$/),
-    name: z.string().min(2),
-    county: z.literal('红旗县'),
-    street: z.string().min(2),
-    address: z.string().min(4),
-    createdAt: ts,
-  }),
-  units: z.strictObject({
-    _id: z.string().regex(/^U\d\d$/),
-    name: z.string(),
-    county: z.literal('红旗县'),
-    createdAt: ts,
-  }),
-  users: z.strictObject({
-    _id: z.string(),
-    name: z.string(),
-    roles: z.array(role).min(2),
-    staffCommunityId: z.string().optional(),
-    adminUnitId: z.string().optional(),
-    createdAt: ts,
-    updatedAt: ts,
-  }),
-  members: z.strictObject({
-    _id: z.string().regex(/^demo-member-\d{3}$/),
-    name: z.string().min(2),
-    phone: z.string().regex(/^1[358]\d{9}$/),
-    unitId: z.string().regex(/^U\d\d$/),
-    skills: z.array(z.string()),
-    willingness: z.array(z.enum(SERVICE_KINDS)).min(1),
-    pledge: z.string().min(5),
-    pledgePublic: z.boolean(),
-    status: z.enum(['unverified', 'verified', 'rejected']),
-    registeredAt: ts,
-    unitJoinedAt: ts,
-    previousUnitId: z.string().optional(),
-    verifiedBy: z.string().optional(),
-    verifiedAt: ts.optional(),
-    communityId: z.string().optional(),
-    checkInId: z.string().optional(),
-    checkedInAt: ts.optional(),
-    serviceCardNo: z.string().regex(SERVICE_CARD_NO).optional(),
-    updatedAt: ts,
-  }),
-  checkIns: z.strictObject({
-    _id: z.string(),
-    memberId: z.string(),
-    unitId: z.string(),
-    communityId: z.string(),
-    status: z.enum(['active', 'transferred']),
-    checkedInAt: ts,
-    endedAt: ts.optional(),
-    transferredTo: z.string().optional(),
-  }),
-  serviceCards: z.strictObject({ _id: z.string(), memberId: z.string(), communityId: z.string(), issuedAt: ts }),
-  counters: z.strictObject({ _id: z.string(), value: z.number().int().positive() }),
-  auditLogs: z.strictObject({
-    _id: z.string(),
-    action: z.enum(['member.verify', 'member.reject', 'role.grant']),
-    actorId: z.string(),
-    targetId: z.string(),
-    at: ts,
-    detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-  }),
+const MEMBER_STATUSES = ['unverified', 'verified', 'rejected', 'deleted'] as const satisfies MemberStatus[];
+const CHECK_IN_STATUSES = ['active', 'transferred', 'ended'] as const satisfies CheckInStatus[];
+// prettier-ignore
+const AUDIT_ACTIONS = [
+  'member.verify', 'member.reject', 'member.reverseRejection', 'member.needsReconfirmation', 'member.deleteData',
+  'role.grant',
+] as const satisfies AuditAction[];
+/** What the demo holds, narrower than what the types allow (it is seeded, not lived in). */
+const only =
+  (...allowed: string[]) =>
+  (value: string): boolean =>
+    allowed.includes(value);
+/** A field the type allows that no demo document has. */
+const absent = ts.optional().refine((value): boolean => value === undefined);
+
+const schemas: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
+  communities: exactly<Collections['communities']>()(
+    z.strictObject({
+      _id: z.string().regex(/^C0[1-6]$/),
+      name: z.string().min(2),
+      county: z.string().refine((county): boolean => county === '红旗县'),
+      street: z.string().min(2),
+      address: z.string().min(4),
+      createdAt: ts,
+    }),
+  ),
+  units: exactly<Collections['units']>()(
+    z.strictObject({
+      _id: z.string().regex(/^U\d\d$/),
+      name: z.string(),
+      county: z.string().refine((county): boolean => county === '红旗县'),
+      createdAt: ts,
+    }),
+  ),
+  users: exactly<Collections['users']>()(
+    z.strictObject({
+      _id: z.string(),
+      name: z.string(),
+      grants: z
+        .array(
+          z.discriminatedUnion('role', [
+            z.strictObject({ role: z.literal('staff'), communityId: z.string() }),
+            z.strictObject({ role: z.literal('unitAdmin'), unitId: z.string() }),
+            z.strictObject({ role: z.literal('countyAdmin') }),
+          ]),
+        )
+        .min(1),
+      createdAt: ts,
+      updatedAt: ts,
+    }),
+  ),
+  members: exactly<Collections['members']>()(
+    z.strictObject({
+      _id: z.string().regex(/^demo-member-\d{3}$/),
+      name: z.string().min(2),
+      phone: z.string().regex(/^1[358]\d{9}$/),
+      unitId: z.string().regex(/^U\d\d$/),
+      skills: z.array(z.string()),
+      willingness: z.array(z.enum(SERVICE_KINDS)).min(1),
+      pledge: z.string().min(5),
+      pledgePublic: z.boolean(),
+      status: z.enum(MEMBER_STATUSES).refine(only('unverified', 'verified', 'rejected')),
+      registeredAt: ts,
+      unitJoinedAt: ts,
+      previousUnitId: z.string().optional(),
+      verifiedBy: z.string().optional(),
+      verifiedAt: ts.optional(),
+      changedAfterVerifyAt: absent,
+      lastTransferAt: absent,
+      deletedAt: absent,
+      communityId: z.string().optional(),
+      checkInId: z.string().optional(),
+      checkedInAt: ts.optional(),
+      serviceCardNo: z.string().regex(SERVICE_CARD_NO).optional(),
+      updatedAt: ts,
+    }),
+  ),
+  checkIns: exactly<Collections['checkIns']>()(
+    z.strictObject({
+      _id: z.string(),
+      memberId: z.string(),
+      unitId: z.string(),
+      communityId: z.string(),
+      status: z.enum(CHECK_IN_STATUSES).refine(only('active', 'transferred')),
+      checkedInAt: ts,
+      endedAt: ts.optional(),
+      transferredTo: z.string().optional(),
+    }),
+  ),
+  serviceCards: exactly<Collections['serviceCards']>()(
+    z.strictObject({ _id: z.string(), memberId: z.string(), communityId: z.string(), issuedAt: ts }),
+  ),
+  counters: exactly<Collections['counters']>()(z.strictObject({ _id: z.string(), value: z.number().int().positive() })),
+  auditLogs: exactly<Collections['auditLogs']>()(
+    z
+      .strictObject({
+        _id: z.string().optional(),
+        action: z.enum(AUDIT_ACTIONS).refine(only('member.verify', 'member.reject', 'role.grant')),
+        actorId: z.string(),
+        targetId: z.string(),
+        at: ts,
+        detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+      })
+      .refine((entry) => entry._id !== undefined),
+  ),
 };
 
 describe('buildDemoData', () => {
@@ -156,15 +212,12 @@ describe('buildDemoData', () => {
   test('users: staff, unit admins and the county admin (members hold their role by confirmation); grants and confirmations logged', () => {
     const users = new Map(data.users.map((u) => [u._id, u]));
     for (const c of data.communities) {
-      expect(users.get(`demo-staff-${c._id}`)).toMatchObject({ roles: ['resident', 'staff'], staffCommunityId: c._id });
+      expect(users.get(`demo-staff-${c._id}`)).toMatchObject({ grants: [{ role: 'staff', communityId: c._id }] });
     }
     for (const u of data.units) {
-      expect(users.get(`demo-unitadmin-${u._id}`)).toMatchObject({
-        roles: ['resident', 'unitAdmin'],
-        adminUnitId: u._id,
-      });
+      expect(users.get(`demo-unitadmin-${u._id}`)).toMatchObject({ grants: [{ role: 'unitAdmin', unitId: u._id }] });
     }
-    expect(users.get('demo-county-admin')).toMatchObject({ roles: ['resident', 'countyAdmin'] });
+    expect(users.get('demo-county-admin')).toMatchObject({ grants: [{ role: 'countyAdmin' }] });
     const verified = data.members.filter((m) => m.status === 'verified');
     for (const m of data.members) expect(users.has(m._id)).toBe(false);
     expect(data.users).toHaveLength(1 + 6 + 20);

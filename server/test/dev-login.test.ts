@@ -1,4 +1,4 @@
-import { DEMO_PERSONAS, SIGN_IN_IDENTITIES, findDemoIdentity } from '../src/demo-data';
+import { DEMO_PERSONAS, SIGN_IN_IDENTITIES, findDemoIdentity } from '../src/demo';
 import { type TestApp, startTestApp } from './helpers';
 
 /**

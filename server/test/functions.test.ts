@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { formatServiceCardNo, serviceCardCounterId } from '../../domain/service-card';
 import { REPO_ROOT } from '../src/app';
-import { DEMO_PERSONAS } from '../src/demo-data';
+import { DEMO_PERSONAS } from '../src/demo';
 import { type TestApp, callApi, login, startTestApp } from './helpers';
 
 /**

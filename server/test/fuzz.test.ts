@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { ERRORS } from '../../types';
 import { type AppServer, REPO_ROOT } from '../src/app';
-import { DEMO_PERSONAS } from '../src/demo-data';
+import { DEMO_PERSONAS } from '../src/demo';
 import { SESSION_COOKIE } from '../src/session';
 import { CONTRACT_SHAPES, everyAction, wrongRequests } from './contract-actions';
 import { type TestApp, startTestApp } from './helpers';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { DEMO_PERSONAS } from '../src/demo-data';
+import { DEMO_PERSONAS } from '../src/demo';
 import { type TestApp, callApi, login, rawRequest, startTestApp } from './helpers';
 
 /**

@@ -1,4 +1,4 @@
-import { DEMO_PERSONAS } from '../src/demo-data';
+import { DEMO_PERSONAS } from '../src/demo';
 import { type TestApp, callApi, login, startTestApp } from './helpers';
 
 /**
@@ -79,7 +79,7 @@ test('one person’s sessions end when their granted roles change, and only thei
   const otherDevice = await login(t.app, DEMO_PERSONAS.resident);
   const bystander = await login(t.app, DEMO_PERSONAS.memberVerified);
   expect(await ping(resident)).toBe(200);
-  setUser(DEMO_PERSONAS.resident, { roles: ['resident', 'staff'], staffCommunityId: 'C02' });
+  setUser(DEMO_PERSONAS.resident, { grants: [{ role: 'staff', communityId: 'C02' }] });
   expect(await ping(resident)).toBe(401);
   expect(await ping(otherDevice)).toBe(401);
   expect(await ping(bystander)).toBe(200);
@@ -87,7 +87,7 @@ test('one person’s sessions end when their granted roles change, and only thei
   const again = await login(t.app, DEMO_PERSONAS.resident);
   expect(await ping(again)).toBe(200);
   // …and a change of the community the role applies to ends it too.
-  setUser(DEMO_PERSONAS.resident, { staffCommunityId: 'C03' });
+  setUser(DEMO_PERSONAS.resident, { grants: [{ role: 'staff', communityId: 'C03' }] });
   expect(await ping(again)).toBe(401);
 });
 
@@ -95,6 +95,6 @@ test('a role taken away ends the session; a change that grants nothing new does 
   const staff = await login(t.app, DEMO_PERSONAS.staff);
   setUser(DEMO_PERSONAS.staff, { name: '改了名字', updatedAt: Date.now() });
   expect(await ping(staff)).toBe(200);
-  setUser(DEMO_PERSONAS.staff, { roles: ['resident'] });
+  setUser(DEMO_PERSONAS.staff, { grants: [] });
   expect(await ping(staff)).toBe(401);
 });

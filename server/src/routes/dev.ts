@@ -10,7 +10,7 @@ import {
   sendNotFound,
   startSession,
 } from '../context';
-import { findDemoIdentity, findSignInIdentity } from '../demo-data';
+import { findDemoIdentity, findSignInIdentity } from '../demo';
 import { liveDemoStates } from '../demo-states';
 import {
   type Headers,
