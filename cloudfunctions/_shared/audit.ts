@@ -1,10 +1,7 @@
 import type { AuditLogDoc } from '../../types';
-import type { Transaction } from './sdk';
-import { db } from './sdk';
+import { type Transaction, docs } from './data';
 
 /** Records a grant or a confirmation: who did what to whom, and when (inside the same transaction when given). */
 export async function audit(entry: Omit<AuditLogDoc, '_id' | 'at'>, transaction?: Transaction): Promise<void> {
-  const data = { ...entry, at: Date.now() };
-  if (transaction) await transaction.collection('auditLogs').add({ data });
-  else await db.collection('auditLogs').add({ data });
+  await docs('auditLogs', transaction).add({ ...entry, at: Date.now() });
 }

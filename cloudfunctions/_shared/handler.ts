@@ -1,63 +1,61 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   ERRORS,
+  type Access,
   type ActionName,
   type CallResult,
-  type ErrorCode,
   type FunctionName,
   type RequestOf,
   type ResponseOf,
 } from '../../types';
+import { inputRefusal, parseInput } from '../../domain/schemas/parse';
+import { type AccessContext, contextFor } from './access';
 import { AppError } from './errors';
 import { callerOpenId } from './sdk';
 
-export interface Caller {
-  openid: string;
+/** An action that declares `access`: dispatch refuses every other caller, and `run` gets the context that access gives. */
+export interface AccessibleAction<F extends FunctionName, A extends ActionName<F>, X extends Access> {
+  access: X;
+  /** The request's schema (domain/schemas/<function>.ts), checked before any database read. */
+  input: z.core.$ZodType<RequestOf<F, A>>;
+  run(input: RequestOf<F, A>, context: AccessContext[X]): Promise<ResponseOf<F, A>>;
 }
 
-export interface ActionSpec<F extends FunctionName, A extends ActionName<F>> {
-  input: z.ZodType<RequestOf<F, A>>;
-  run(input: RequestOf<F, A>, caller: Caller): Promise<ResponseOf<F, A>>;
+/** An action with any one declared access: without `access`, an object literal fits none of them. */
+export type ActionSpec<F extends FunctionName, A extends ActionName<F>> = {
+  [X in Access]: AccessibleAction<F, A, X>;
+}[Access];
+
+/** Declares an action; the context `run` receives follows the `access` written in it. */
+export function defineAction<F extends FunctionName, A extends ActionName<F>>(
+  spec: ActionSpec<F, A>,
+): ActionSpec<F, A> {
+  return spec;
 }
 
 /** Every action of a function, exactly as the shared contract lists them. */
 export type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: ActionSpec<F, A> };
 
-const envelope = z.object({ action: z.string(), data: z.unknown().optional() });
+const envelope = z.object({ action: z.string(), data: z.optional(z.unknown()) });
 
-/** The error code a schema names for an issue (`params: { code }`), when it has a more telling one than INVALID_INPUT. */
-function codeOf(issue: z.core.$ZodIssue): ErrorCode | null {
-  const code: unknown = issue.code === 'custom' ? issue.params?.code : undefined;
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, code) ? (code as ErrorCode) : null;
-}
-
-/**
- * The first message a schema wrote itself; zod's own messages never reach a user, as they are English and may quote
- * the input (an unknown key, say). Parsing with `generic` below marks every message the schema did not write.
- */
-function invalidInput(error: z.ZodError): AppError {
-  const named = error.issues.map(codeOf).find((code) => code !== null);
-  if (named) return new AppError(named);
-  const own = error.issues.find((issue) => issue.message !== ERRORS.INVALID_INPUT);
-  return new AppError('INVALID_INPUT', own ? own.message : ERRORS.INVALID_INPUT);
-}
-
-const generic = { error: () => ERRORS.INVALID_INPUT };
-
+/** Envelope, action, caller, request, access, then the action: the request is checked before any database read. */
 async function dispatch<F extends FunctionName>(table: ActionTable<F>, event: unknown): Promise<unknown> {
-  const parsed = envelope.safeParse(event);
+  const parsed = z.safeParse(envelope, event);
   if (!parsed.success) throw new AppError('INVALID_INPUT');
   const { action, data } = parsed.data;
   if (!Object.prototype.hasOwnProperty.call(table, action)) throw new AppError('UNKNOWN_ACTION');
-  const spec = table[action as ActionName<F>] as ActionSpec<F, ActionName<F>>;
+  const spec = table[action as ActionName<F>] as AccessibleAction<F, ActionName<F>, Access>;
   const openid = callerOpenId();
   if (!openid) throw new AppError('NOT_SIGNED_IN');
-  const input = spec.input.safeParse(data ?? {}, generic);
-  if (!input.success) throw invalidInput(input.error);
-  return spec.run(input.data, { openid });
+  const input = parseInput(spec.input, data ?? {});
+  if (!input.success) {
+    const { code, message } = inputRefusal(input.error);
+    throw new AppError(code, message);
+  }
+  return spec.run(input.data, await contextFor(spec.access, openid));
 }
 
-/** The function's `main`: routes `{action, data}` to its action, validates, and answers a `CallResult`. */
+/** The function's `main`: routes `{action, data}` to its action, checks it, and answers a `CallResult`. */
 export function defineFunction<F extends FunctionName>(table: ActionTable<F>) {
   return async function main(event: unknown): Promise<CallResult<unknown>> {
     try {

@@ -4,25 +4,12 @@ import cloud from 'wx-server-sdk';
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 // throwOnNotFound:false makes doc(id).get() of a missing document answer {data: null}; the SDK's typings omit it.
-export const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]);
-export const _ = db.command;
+// The database is for the typed data layer (data.ts) only: nothing else reads or writes through the SDK.
+export const database = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]);
 
-/** What a transaction offers (the SDK types it as `any`). */
-export interface Transaction {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<{ data: unknown }>;
-      set(options: { data: object }): Promise<unknown>;
-      update(options: { data: object }): Promise<unknown>;
-      remove(): Promise<unknown>;
-    };
-    add(options: { data: object }): Promise<{ _id: string }>;
-  };
-}
-
-/** Runs `work` in one database transaction (the SDK retries it when the commit meets a conflict). */
-export function runTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
-  return db.runTransaction(work) as Promise<T>;
+/** Runs `work` in one database transaction, handing it the SDK's transaction (typed `any` by the SDK). */
+export function runTransaction<T>(work: (transaction: unknown) => Promise<T>): Promise<T> {
+  return database.runTransaction(work) as Promise<T>;
 }
 
 /** The caller's OPENID, as the platform puts it in the function's context (never from the request). */

@@ -1,5 +1,5 @@
 import { AppError } from './errors';
-import { runTransaction, type Transaction } from './sdk';
+import { type Transaction, transact } from './data';
 
 const ATTEMPTS = 12;
 
@@ -17,7 +17,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function inTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await runTransaction(work);
+      return await transact(work);
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (!isConflict(error)) throw error;

@@ -1,7 +1,5 @@
 import type { CommunityDoc, CommunitySummary, MemberDoc, UnitDoc, UnitMemberRow, UnitSummary } from '../../types';
-import { collection } from './collections';
 import { maskPhone } from '../../domain/privacy';
-import { _ } from './sdk';
 import { daysBetween } from '../../domain/time';
 
 export const RECENT_DAYS = 30;
@@ -14,15 +12,14 @@ export function unitSummary(doc: UnitDoc): UnitSummary {
   return { id: doc._id, name: doc.name };
 }
 
-/** Communities by id, read in one query. */
-export async function communitiesById(ids: Array<string | undefined>): Promise<Map<string, CommunitySummary>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (wanted.length === 0) return new Map();
-  const { data } = (await collection('communities')
-    .where({ _id: _.in(wanted) })
-    .limit(1000)
-    .get()) as { data: unknown[] };
-  return new Map((data as CommunityDoc[]).map((doc) => [doc._id, communitySummary(doc)]));
+/** A community that was removed after something came to name it. */
+export function removedCommunity(id: string): CommunitySummary {
+  return { id, name: '已撤销的社区', street: '' };
+}
+
+/** A unit that was removed after something came to name it. */
+export function removedUnit(id: string): UnitSummary {
+  return { id, name: '（单位已撤销）' };
 }
 
 /** Confirmed once, then changed name, phone or unit: waiting for the unit admin to confirm again. */
