@@ -1,21 +1,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { z } from 'zod';
 import type { CheckInResult, CommunitySummary, MemberDoc } from '../../types';
-import type { ActionSpec } from '../_shared/handler';
-import { requireVerified } from '../_shared/auth';
-import { findById } from '../_shared/collections';
-import { AppError } from '../_shared/errors';
-import { documentId } from '../_shared/schemas';
-import type { Transaction } from '../_shared/sdk';
+import { CHECKIN_INPUTS } from '../../domain/schemas/checkin';
 import { SERVICE_CARD_COUNTERS, formatServiceCardNo, serviceCardCounterId } from '../../domain/service-card';
 import { chinaTime, sameChinaDay } from '../../domain/time';
+import { requireVerified } from '../_shared/access';
+import { type Transaction, docs } from '../_shared/data';
+import { AppError } from '../_shared/errors';
+import { defineAction } from '../_shared/handler';
 import { inTransaction } from '../_shared/transaction';
 import { communitySummary } from '../_shared/views';
-
-const input = z.strictObject({
-  communityId: documentId('找不到这个社区，请确认扫描的是社区的报到码'),
-  transfer: z.boolean().optional(),
-});
 
 function alreadyHere(member: MemberDoc, community: CommunitySummary): CheckInResult | null {
   if (member.communityId !== community.id || member.checkedInAt === undefined) return null;
@@ -36,16 +29,11 @@ async function issueServiceCard(transaction: Transaction, member: MemberDoc, com
   const year = chinaTime(now).year();
   const counter = randomInt(1, SERVICE_CARD_COUNTERS + 1);
   const counterId = serviceCardCounterId(year, counter);
-  const sequence = ((await findById('counters', counterId, transaction))?.value ?? 0) + 1;
+  const counters = docs('counters', transaction);
+  const sequence = ((await counters.get(counterId))?.value ?? 0) + 1;
   const cardNo = formatServiceCardNo(year, counter, sequence);
-  await transaction
-    .collection('serviceCards')
-    .add({ data: { _id: cardNo, memberId: member._id, communityId, issuedAt: now } });
-  const commit = () =>
-    transaction
-      .collection('counters')
-      .doc(counterId)
-      .set({ data: { value: sequence } });
+  await docs('serviceCards', transaction).add({ _id: cardNo, memberId: member._id, communityId, issuedAt: now });
+  const commit = () => counters.set(counterId, { value: sequence });
   return { cardNo, commit };
 }
 
@@ -53,17 +41,20 @@ async function issueServiceCard(transaction: Transaction, member: MemberDoc, com
  * A member checks in at the community where they live: once; moving is a transfer that keeps the history, at most one
  * a day (China time), decided inside the transaction so that simultaneous transfers make exactly one.
  */
-export const checkIn: ActionSpec<'checkin', 'checkIn'> = {
-  input,
-  async run({ communityId, transfer }, { openid }) {
-    const [community, current] = await Promise.all([findById('communities', communityId), findById('members', openid)]);
+export const checkIn = defineAction<'checkin', 'checkIn'>({
+  access: 'member',
+  input: CHECKIN_INPUTS.checkIn,
+  async run({ communityId, transfer }, { openid, member: current }) {
+    const community = await docs('communities').get(communityId);
     if (!community) throw new AppError('COMMUNITY_NOT_FOUND');
     const summary = communitySummary(community);
     // A repeated scan is answered from a plain read; anything that writes is decided again inside the transaction.
-    const repeated = alreadyHere(requireVerified(current), summary);
+    const repeated = alreadyHere(current, summary);
     if (repeated) return repeated;
     return inTransaction(async (transaction): Promise<CheckInResult> => {
-      const member = requireVerified(await findById('members', openid, transaction));
+      const members = docs('members', transaction);
+      const checkIns = docs('checkIns', transaction);
+      const member = requireVerified(await members.get(openid));
       const again = alreadyHere(member, summary);
       if (again) return again;
       if (member.communityId && !transfer) throw new AppError('CHECKED_IN_ELSEWHERE');
@@ -72,39 +63,29 @@ export const checkIn: ActionSpec<'checkin', 'checkIn'> = {
       if (transferring && member.lastTransferAt !== undefined && sameChinaDay(member.lastTransferAt, now)) {
         throw new AppError('TRANSFER_TOO_SOON');
       }
-      const previous = member.communityId ? await findById('communities', member.communityId, transaction) : null;
+      const previous = member.communityId ? await docs('communities', transaction).get(member.communityId) : null;
       if (member.checkInId) {
-        await transaction
-          .collection('checkIns')
-          .doc(member.checkInId)
-          .update({ data: { status: 'transferred', endedAt: now, transferredTo: communityId } });
+        await checkIns.update(member.checkInId, { status: 'transferred', endedAt: now, transferredTo: communityId });
       }
       const checkInId = randomBytes(12).toString('hex');
-      await transaction.collection('checkIns').add({
-        data: {
-          _id: checkInId,
-          memberId: openid,
-          unitId: member.unitId,
-          communityId,
-          status: 'active',
-          checkedInAt: now,
-        },
+      await checkIns.add({
+        _id: checkInId,
+        memberId: openid,
+        unitId: member.unitId,
+        communityId,
+        status: 'active',
+        checkedInAt: now,
       });
       const card = member.serviceCardNo ? null : await issueServiceCard(transaction, member, communityId, now);
       const serviceCardNo = member.serviceCardNo ?? card?.cardNo ?? '';
-      await transaction
-        .collection('members')
-        .doc(openid)
-        .update({
-          data: {
-            communityId,
-            checkInId,
-            checkedInAt: now,
-            serviceCardNo,
-            updatedAt: now,
-            ...(transferring ? { lastTransferAt: now } : {}),
-          },
-        });
+      await members.update(openid, {
+        communityId,
+        checkInId,
+        checkedInAt: now,
+        serviceCardNo,
+        updatedAt: now,
+        ...(transferring ? { lastTransferAt: now } : {}),
+      });
       await card?.commit();
       return {
         outcome: transferring ? 'transferred' : 'checkedIn',
@@ -115,4 +96,4 @@ export const checkIn: ActionSpec<'checkin', 'checkIn'> = {
       };
     });
   },
-};
+});

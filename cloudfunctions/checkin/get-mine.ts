@@ -1,20 +1,18 @@
-import type { ActionSpec } from '../_shared/handler';
-import { checkInHistory } from '../_shared/check-in-history';
-import { findById } from '../_shared/collections';
-import { AppError } from '../_shared/errors';
-import { noInput } from '../_shared/schemas';
+import { CHECKIN_INPUTS } from '../../domain/schemas/checkin';
+import { requireRegistered } from '../_shared/access';
+import { docs } from '../_shared/data';
+import { defineAction } from '../_shared/handler';
+import { checkInHistory } from './history';
 
-/** The member's current community, every earlier one, and their 活动证 number. */
-export const getMine: ActionSpec<'checkin', 'getMine'> = {
-  input: noInput,
+/**
+ * Every residence community of a registered member (confirmed or not), newest first; the current one is the one with
+ * status `active`.
+ */
+export const getMine = defineAction<'checkin', 'getMine'>({
+  access: 'signedIn',
+  input: CHECKIN_INPUTS.getMine,
   async run(_input, { openid }) {
-    const member = await findById('members', openid);
-    if (!member) throw new AppError('NOT_REGISTERED');
-    const history = await checkInHistory(openid);
-    return {
-      current: history.find((item) => item.status === 'active') ?? null,
-      history,
-      serviceCardNo: member.serviceCardNo ?? null,
-    };
+    requireRegistered(await docs('members').get(openid));
+    return { history: await checkInHistory(openid) };
   },
-};
+});

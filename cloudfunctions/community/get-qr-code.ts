@@ -1,18 +1,17 @@
 import { CHECK_IN_PAGE } from '../../types';
-import type { ActionSpec } from '../_shared/handler';
-import { requireStaff } from '../_shared/auth';
-import { findById } from '../_shared/collections';
+import { COMMUNITY_INPUTS } from '../../domain/schemas/community';
+import { docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
-import { noInput } from '../_shared/schemas';
+import { defineAction } from '../_shared/handler';
 import { unlimitedQrCode } from '../_shared/sdk';
 import { communitySummary } from '../_shared/views';
 
 /** Staff: their community's permanent mini-program code; its `scene` is the community id. */
-export const getQrCode: ActionSpec<'community', 'getQrCode'> = {
-  input: noInput,
-  async run(_input, { openid }) {
-    const staff = await requireStaff(openid);
-    const community = await findById('communities', staff.staffCommunityId);
+export const getQrCode = defineAction<'community', 'getQrCode'>({
+  access: 'staff',
+  input: COMMUNITY_INPUTS.getQrCode,
+  async run(_input, { communityId }) {
+    const community = await docs('communities').get(communityId);
     if (!community) throw new AppError('COMMUNITY_NOT_FOUND');
     const png = await unlimitedQrCode(community._id, CHECK_IN_PAGE);
     return {
@@ -22,4 +21,4 @@ export const getQrCode: ActionSpec<'community', 'getQrCode'> = {
       page: CHECK_IN_PAGE,
     };
   },
-};
+});

@@ -1,12 +1,13 @@
-import type { ActionSpec } from '../_shared/handler';
-import { findMany } from '../_shared/collections';
-import { noInput } from '../_shared/schemas';
+import { COMMUNITY_INPUTS } from '../../domain/schemas/community';
+import { findMany } from '../_shared/data';
+import { defineAction } from '../_shared/handler';
 import { communitySummary } from '../_shared/views';
 
-export const list: ActionSpec<'community', 'list'> = {
-  input: noInput,
+export const list = defineAction<'community', 'list'>({
+  access: 'signedIn',
+  input: COMMUNITY_INPUTS.list,
   async run() {
     const communities = await findMany('communities', {}, { orderBy: ['_id', 'asc'] });
     return { communities: communities.map(communitySummary) };
   },
-};
+});

@@ -1,21 +1,21 @@
-import type { ActionSpec } from '../_shared/handler';
-import { requireAdminUnit } from '../_shared/auth';
-import { findMany } from '../_shared/collections';
-import { noInput } from '../_shared/schemas';
-import { _ } from '../_shared/sdk';
-import { unitMemberRows } from '../_shared/unit-members';
+import { UNIT_INPUTS } from '../../domain/schemas/unit';
+import { findMany, notSet, oneOf } from '../_shared/data';
+import { defineAction } from '../_shared/handler';
 import { unitSummary } from '../_shared/views';
+import { adminUnit } from './admin-unit';
+import { unitMemberRows } from './member-rows';
 
 /** The unit's members (confirmed or waiting) who have no residence community yet. */
-export const listNotCheckedIn: ActionSpec<'unit', 'listNotCheckedIn'> = {
-  input: noInput,
-  async run(_input, { openid }) {
-    const unit = await requireAdminUnit(openid);
+export const listNotCheckedIn = defineAction<'unit', 'listNotCheckedIn'>({
+  access: 'unitAdmin',
+  input: UNIT_INPUTS.listNotCheckedIn,
+  async run(_input, { unitId }) {
+    const unit = await adminUnit(unitId);
     const members = await findMany('members', {
       unitId: unit._id,
-      status: _.in(['verified', 'unverified']),
-      communityId: _.exists(false),
+      status: oneOf(['verified', 'unverified']),
+      communityId: notSet(),
     });
     return { unit: unitSummary(unit), members: await unitMemberRows(members) };
   },
-};
+});

@@ -1,6 +1,7 @@
 import type { MemberDoc, UnitMemberRow } from '../../types';
 import { daysBetween } from '../../domain/time';
-import { RECENT_DAYS, communitiesById, memberRow } from './views';
+import { communitiesById } from '../_shared/lookups';
+import { RECENT_DAYS, memberRow } from '../_shared/views';
 
 /**
  * What needs the unit admin's eye first: new, transferred and changed members and recent deletions; then everyone

@@ -1,19 +1,11 @@
-import { z } from 'zod';
 import type { AuditAction, MemberStatus } from '../../types';
-import type { ActionSpec } from '../_shared/handler';
+import { UNIT_INPUTS } from '../../domain/schemas/unit';
 import { audit } from '../_shared/audit';
-import { requireUnitAdmin } from '../_shared/auth';
-import { findById } from '../_shared/collections';
+import { docs, removeField } from '../_shared/data';
 import { AppError } from '../_shared/errors';
-import { documentId } from '../_shared/schemas';
-import { _ } from '../_shared/sdk';
+import { defineAction } from '../_shared/handler';
 import { inTransaction } from '../_shared/transaction';
-import { unitMemberRows } from '../_shared/unit-members';
-
-const input = z.strictObject({
-  memberId: documentId('请选择一名党员'),
-  decision: z.enum(['verify', 'reject'], { error: '请选择确认或不确认' }),
-});
+import { unitMemberRows } from './member-rows';
 
 /** What a decision does to a member in this state, or null when it is already decided that way. */
 function auditActionFor(status: MemberStatus, decision: 'verify' | 'reject'): AuditAction | null {
@@ -26,16 +18,17 @@ function auditActionFor(status: MemberStatus, decision: 'verify' | 'reject'): Au
  * The unit admin confirms (or refuses) that a registered person is a Party member of the unit, or reverses an earlier
  * refusal; logged.
  */
-export const verifyMember: ActionSpec<'unit', 'verifyMember'> = {
-  input,
-  async run({ memberId, decision }, { openid }) {
-    const admin = await requireUnitAdmin(openid);
+export const verifyMember = defineAction<'unit', 'verifyMember'>({
+  access: 'unitAdmin',
+  input: UNIT_INPUTS.verifyMember,
+  async run({ memberId, decision }, { openid, unitId }) {
     if (memberId === openid) throw new AppError('FORBIDDEN', '不能确认自己的党员身份，请由单位其他管理员确认');
     const member = await inTransaction(async (transaction) => {
-      const found = await findById('members', memberId, transaction);
+      const members = docs('members', transaction);
+      const found = await members.get(memberId);
       // A member who deleted their data is an anonymous record for the counts, no longer a person to decide on.
       if (!found || found.status === 'deleted') throw new AppError('MEMBER_NOT_FOUND');
-      if (found.unitId !== admin.adminUnitId) throw new AppError('NOT_YOUR_UNIT');
+      if (found.unitId !== unitId) throw new AppError('NOT_YOUR_UNIT');
       const action = auditActionFor(found.status, decision);
       if (!action) throw new AppError('ALREADY_DECIDED');
       const now = Date.now();
@@ -45,10 +38,7 @@ export const verifyMember: ActionSpec<'unit', 'verifyMember'> = {
         verifiedAt: now,
         updatedAt: now,
       } as const;
-      await transaction
-        .collection('members')
-        .doc(memberId)
-        .update({ data: { ...change, changedAfterVerifyAt: _.remove() } });
+      await members.update(memberId, { ...change, changedAfterVerifyAt: removeField() });
       await audit({ action, actorId: openid, targetId: memberId, detail: { unitId: found.unitId } }, transaction);
       const { changedAfterVerifyAt: _decided, ...rest } = found;
       return { ...rest, ...change };
@@ -56,4 +46,4 @@ export const verifyMember: ActionSpec<'unit', 'verifyMember'> = {
     const [row] = await unitMemberRows([member]);
     return { member: row };
   },
-};
+});

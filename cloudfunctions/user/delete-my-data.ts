@@ -1,22 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import type { MemberDoc, Role, UserDoc } from '../../types';
-import type { ActionSpec } from '../_shared/handler';
+import type { MemberDoc, UserDoc } from '../../types';
+import { USER_INPUTS } from '../../domain/schemas/user';
 import { audit } from '../_shared/audit';
-import { findById, idsWhere } from '../_shared/collections';
+import { type Transaction, docs, idsWhere } from '../_shared/data';
 import { AppError } from '../_shared/errors';
-import type { Transaction } from '../_shared/sdk';
+import { defineAction } from '../_shared/handler';
 import { inTransaction } from '../_shared/transaction';
-
-const input = z.strictObject({
-  confirm: z.custom<true>((value) => value === true, { params: { code: 'CONFIRMATION_NEEDED' } }),
-});
-
-const GRANTED_ROLES: Role[] = ['staff', 'unitAdmin', 'countyAdmin'];
 
 /** Staff and admins act under their name, which the record of what they did needs: their role must be withdrawn first. */
 function refuseOfficeHolder(user: UserDoc | null): void {
-  if (user?.roles.some((role) => GRANTED_ROLES.includes(role))) {
+  if (user && user.grants.length > 0) {
     throw new AppError(
       'FORBIDDEN',
       '您现在担任社区或单位的职务，姓名要留作工作记录；请先请县委组织部撤销您的职务，再删除个人信息',
@@ -61,33 +54,25 @@ interface Owned {
 }
 
 async function anonymise(openid: string, owned: Owned, transaction: Transaction): Promise<number> {
-  const [user, found] = await Promise.all([
-    findById('users', openid, transaction),
-    findById('members', openid, transaction),
-  ]);
+  const users = docs('users', transaction);
+  const members = docs('members', transaction);
+  const [user, found] = await Promise.all([users.get(openid), members.get(openid)]);
   refuseOfficeHolder(user);
   const member = requireMember(found);
   if (member.checkInId && !owned.checkInIds.includes(member.checkInId)) throw new StaleIds();
   if (member.serviceCardNo && !owned.cardIds.includes(member.serviceCardNo)) throw new StaleIds();
   const now = Date.now();
   const anonId = `anon-${randomBytes(12).toString('hex')}`;
+  const checkIns = docs('checkIns', transaction);
   for (const id of owned.checkInIds) {
-    const ended = id === member.checkInId ? { status: 'ended', endedAt: now } : {};
-    await transaction
-      .collection('checkIns')
-      .doc(id)
-      .update({ data: { memberId: anonId, ...ended } });
+    const ended = id === member.checkInId ? ({ status: 'ended', endedAt: now } as const) : {};
+    await checkIns.update(id, { memberId: anonId, ...ended });
   }
-  for (const id of owned.cardIds) {
-    await transaction
-      .collection('serviceCards')
-      .doc(id)
-      .update({ data: { memberId: anonId } });
-  }
-  const { _id: _unused, ...kept } = anonymous(member, anonId, now);
-  await transaction.collection('members').doc(openid).remove();
-  await transaction.collection('members').add({ data: { _id: anonId, ...kept } });
-  if (user) await transaction.collection('users').doc(openid).remove();
+  const cards = docs('serviceCards', transaction);
+  for (const id of owned.cardIds) await cards.update(id, { memberId: anonId });
+  await members.remove(openid);
+  await members.add(anonymous(member, anonId, now));
+  if (user) await users.remove(openid);
   await audit(
     { action: 'member.deleteData', actorId: anonId, targetId: anonId, detail: { unitId: member.unitId } },
     transaction,
@@ -102,10 +87,11 @@ const ATTEMPTS = 3;
  * skills or pledge, the check-in ends, and check-ins and 活动证 follow the anonymous id, so counts and history stay
  * true while nothing links them to the person any more. Logged; the unit admin sees the row as deleted.
  */
-export const deleteMyData: ActionSpec<'user', 'deleteMyData'> = {
-  input,
+export const deleteMyData = defineAction<'user', 'deleteMyData'>({
+  access: 'signedIn',
+  input: USER_INPUTS.deleteMyData,
   async run(_input, { openid }) {
-    const [user, member] = await Promise.all([findById('users', openid), findById('members', openid)]);
+    const [user, member] = await Promise.all([docs('users').get(openid), docs('members').get(openid)]);
     refuseOfficeHolder(user);
     requireMember(member);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -121,4 +107,4 @@ export const deleteMyData: ActionSpec<'user', 'deleteMyData'> = {
     }
     throw new AppError('BUSY');
   },
-};
+});

@@ -1,24 +1,19 @@
-import type { ActionSpec } from '../_shared/handler';
-import { findById } from '../_shared/collections';
-import { rolesOf } from '../_shared/auth';
-import { memberProfile } from '../_shared/member-profile';
-import { noInput } from '../_shared/schemas';
-import { communitySummary, unitSummary } from '../_shared/views';
+import { USER_INPUTS } from '../../domain/schemas/user';
+import { rolesOf } from '../_shared/access';
+import { docs } from '../_shared/data';
+import { defineAction } from '../_shared/handler';
+import { grantViews } from './grant-views';
+import { memberProfile } from './member-profile';
 
-export const getMe: ActionSpec<'user', 'getMe'> = {
-  input: noInput,
+export const getMe = defineAction<'user', 'getMe'>({
+  access: 'signedIn',
+  input: USER_INPUTS.getMe,
   async run(_input, { openid }) {
-    const { user, member, roles } = await rolesOf(openid);
-    const [community, unit] = await Promise.all([
-      user?.staffCommunityId ? findById('communities', user.staffCommunityId) : null,
-      user?.adminUnitId ? findById('units', user.adminUnitId) : null,
+    const [user, member] = await Promise.all([docs('users').get(openid), docs('members').get(openid)]);
+    const [profile, grants] = await Promise.all([
+      member ? memberProfile(member) : null,
+      grantViews(user?.grants ?? []),
     ]);
-    return {
-      roles,
-      name: member?.name ?? user?.name ?? null,
-      member: member ? await memberProfile(member) : null,
-      staffCommunity: community && roles.includes('staff') ? communitySummary(community) : null,
-      adminUnit: unit && roles.includes('unitAdmin') ? unitSummary(unit) : null,
-    };
+    return { roles: rolesOf(user, member), name: member?.name ?? user?.name ?? null, member: profile, grants };
   },
-};
+});

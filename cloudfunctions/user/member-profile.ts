@@ -1,18 +1,18 @@
 import type { MemberDoc, MemberProfile } from '../../types';
-import { findById } from './collections';
-import { awaitsReconfirmation, communitySummary, unitSummary } from './views';
+import { docs } from '../_shared/data';
+import { awaitsReconfirmation, communitySummary, removedUnit, unitSummary } from '../_shared/views';
 
 /** The member's own registration as they see it (their own data, in full), with who decided on it and when. */
 export async function memberProfile(member: MemberDoc): Promise<MemberProfile> {
   const [unit, community, decider] = await Promise.all([
-    findById('units', member.unitId),
-    member.communityId ? findById('communities', member.communityId) : Promise.resolve(null),
-    member.verifiedBy ? findById('users', member.verifiedBy) : Promise.resolve(null),
+    docs('units').get(member.unitId),
+    member.communityId ? docs('communities').get(member.communityId) : Promise.resolve(null),
+    member.verifiedBy ? docs('users').get(member.verifiedBy) : Promise.resolve(null),
   ]);
   return {
     name: member.name,
     phone: member.phone,
-    unit: unit ? unitSummary(unit) : { id: member.unitId, name: '（单位已撤销）' },
+    unit: unit ? unitSummary(unit) : removedUnit(member.unitId),
     skills: member.skills,
     willingness: member.willingness,
     pledge: member.pledge,

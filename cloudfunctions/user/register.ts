@@ -1,12 +1,12 @@
 import { MOBILE_PHONE, type MemberDoc, type RegisterRequest } from '../../types';
-import type { ActionSpec } from '../_shared/handler';
+import { USER_INPUTS } from '../../domain/schemas/user';
 import { audit } from '../_shared/audit';
-import { findById } from '../_shared/collections';
+import { type Body, docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
-import { memberProfile } from '../_shared/member-profile';
+import { defineAction } from '../_shared/handler';
 import { isTextRisky, phoneNumberFromCode } from '../_shared/sdk';
 import { inTransaction } from '../_shared/transaction';
-import { registerInput } from './register-input';
+import { memberProfile } from './member-profile';
 
 async function resolvePhone(phone: string | undefined, phoneCode: string | undefined): Promise<string> {
   if (phone) return phone;
@@ -36,15 +36,17 @@ const publicText = (request: RegisterRequest) => [request.name, request.pledge, 
  * Registers the caller as an in-service Party member, or updates their registration. A confirmed member who changes
  * name, phone or unit waits for the unit admin's confirmation again (logged); other changes keep the confirmation.
  */
-export const register: ActionSpec<'user', 'register'> = {
-  input: registerInput,
+export const register = defineAction<'user', 'register'>({
+  access: 'signedIn',
+  input: USER_INPUTS.register,
   async run(request, { openid }) {
-    refuseRejected(await findById('members', openid));
+    refuseRejected(await docs('members').get(openid));
     const phone = await resolvePhone(request.phone, request.phoneCode);
-    if (!(await findById('units', request.unitId))) throw new AppError('UNIT_NOT_FOUND');
+    if (!(await docs('units').get(request.unitId))) throw new AppError('UNIT_NOT_FOUND');
     if (await isTextRisky(openid, publicText(request))) throw new AppError('CONTENT_RISKY');
     const member = await inTransaction(async (transaction) => {
-      const existing = await findById('members', openid, transaction);
+      const members = docs('members', transaction);
+      const existing = await members.get(openid);
       refuseRejected(existing);
       const now = Date.now();
       const changed = existing ? identityChanges(existing, { name: request.name, phone, unitId: request.unitId }) : [];
@@ -52,7 +54,7 @@ export const register: ActionSpec<'user', 'register'> = {
       const needsReconfirmation = wasVerified && changed.length > 0;
       const keepsConfirmation = wasVerified && !needsReconfirmation;
       const { _id: _existingId, ...previous } = existing ?? ({} as Partial<MemberDoc>);
-      const next: Omit<MemberDoc, '_id'> = {
+      const next: Body<'members'> = {
         ...previous,
         name: request.name,
         phone,
@@ -72,7 +74,7 @@ export const register: ActionSpec<'user', 'register'> = {
         delete next.verifiedAt;
       }
       if (needsReconfirmation) next.changedAfterVerifyAt = now;
-      await transaction.collection('members').doc(openid).set({ data: next });
+      await members.set(openid, next);
       if (needsReconfirmation) {
         await audit(
           {
@@ -88,4 +90,4 @@ export const register: ActionSpec<'user', 'register'> = {
     });
     return { member: await memberProfile(member) };
   },
-};
+});
