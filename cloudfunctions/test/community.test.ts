@@ -1,6 +1,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { TestCloud } from 'wx-local-cloud/testing';
+import { aMember, insert } from './fixtures';
 import { call, ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from './helpers';
 
 let t: TestCloud;
@@ -57,9 +58,11 @@ describe('community.get', () => {
 
     await ok(t, 'g-2', 'user', 'register', registration({ name: '改了名字', unitId: 'U01' }));
     expect(await count()).toBe(start);
-    await t.db.collection('members').add({
-      data: { ...registration(), _id: 'g-waiting', status: 'unverified', communityId: 'C01', checkedInAt: 1 },
-    });
+    await insert(
+      t.db,
+      'members',
+      aMember({ _id: 'g-waiting', status: 'unverified', communityId: 'C01', checkedInAt: 1 }),
+    );
     expect(await count()).toBe(start);
   });
 

@@ -1,6 +1,16 @@
 import { join } from 'node:path';
-import type { ActionName, CallResult, FunctionName, RegisterRequest, ResponseOf } from '../../types';
+import {
+  COLLECTION_NAMES,
+  type ActionName,
+  type CallResult,
+  type CollectionName,
+  type FunctionName,
+  type RegisterRequest,
+  type RequestOf,
+  type ResponseOf,
+} from '../../types';
 import { startTestCloud, type TestCloud } from 'wx-local-cloud/testing';
+import { aCommunity, aUnit, aUser, insert } from './fixtures';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -12,7 +22,7 @@ export async function startFunctionsCloud(): Promise<TestCloud> {
   });
 }
 
-/** Invokes a function's action as `openid`, through the runner, exactly as the platform would. */
+/** Invokes a function's action as `openid`, through the runner, exactly as the platform would (any data: for refusals). */
 export async function call<F extends FunctionName, A extends ActionName<F>>(
   t: TestCloud,
   openid: string,
@@ -25,49 +35,40 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   return outcome.result as CallResult<ResponseOf<F, A>>;
 }
 
-/** The data of a call that must succeed. */
+/** The request may be left out when it has no required field. */
+type RequestArgs<F extends FunctionName, A extends ActionName<F>> =
+  Record<string, never> extends RequestOf<F, A> ? [data?: RequestOf<F, A>] : [data: RequestOf<F, A>];
+
+/** The data of a call that must succeed, with a request checked against the contract. */
 export async function ok<F extends FunctionName, A extends ActionName<F>>(
   t: TestCloud,
   openid: string,
   fn: F,
   action: A,
-  data: unknown = {},
+  ...[data = {}]: RequestArgs<F, A>
 ): Promise<ResponseOf<F, A>> {
   const result = await call(t, openid, fn, action, data);
   if (!result.ok) throw new Error(`${fn}.${action} refused: ${result.code} ${result.message}`);
   return result.data;
 }
 
-export const NOW = Date.now();
-
 /** Two communities, two units, their staff and unit admins, a county admin. */
 export async function seedCounty(t: TestCloud): Promise<void> {
-  const add = (name: string, data: object) => t.db.collection(name).add({ data });
-  const at = { createdAt: NOW };
-  await add('communities', {
-    _id: 'C01',
-    name: '东街社区',
-    county: '红旗县',
-    street: '城关镇',
-    address: '东街 1 号',
-    ...at,
-  });
-  await add('communities', {
-    _id: 'C02',
-    name: '西街社区',
-    county: '红旗县',
-    street: '城关镇',
-    address: '西街 8 号',
-    ...at,
-  });
-  await add('units', { _id: 'U01', name: '县财政局', county: '红旗县', ...at });
-  await add('units', { _id: 'U02', name: '县教育局', county: '红旗县', ...at });
-  const user = (id: string, name: string, roles: string[], extra: object = {}) =>
-    add('users', { _id: id, name, roles, ...extra, createdAt: NOW, updatedAt: NOW });
-  await user('staff-C01', '李社工', ['resident', 'staff'], { staffCommunityId: 'C01' });
-  await user('admin-U01', '王书记', ['resident', 'unitAdmin'], { adminUnitId: 'U01' });
-  await user('admin-U02', '赵书记', ['resident', 'unitAdmin'], { adminUnitId: 'U02' });
-  await user('county', '周部长', ['resident', 'countyAdmin']);
+  await insert(
+    t.db,
+    'communities',
+    aCommunity({ _id: 'C01', name: '东街社区', address: '东街 1 号' }),
+    aCommunity({ _id: 'C02', name: '西街社区', address: '西街 8 号' }),
+  );
+  await insert(t.db, 'units', aUnit({ _id: 'U01', name: '县财政局' }), aUnit({ _id: 'U02', name: '县教育局' }));
+  await insert(
+    t.db,
+    'users',
+    aUser({ _id: 'staff-C01', name: '李社工', grants: [{ role: 'staff', communityId: 'C01' }] }),
+    aUser({ _id: 'admin-U01', name: '王书记', grants: [{ role: 'unitAdmin', unitId: 'U01' }] }),
+    aUser({ _id: 'admin-U02', name: '赵书记', grants: [{ role: 'unitAdmin', unitId: 'U02' }] }),
+    aUser({ _id: 'county', name: '周部长', grants: [{ role: 'countyAdmin' }] }),
+  );
 }
 
 export function registration(overrides: Partial<RegisterRequest> = {}): RegisterRequest {
@@ -91,7 +92,7 @@ export async function verifiedMember(t: TestCloud, openid: string, unitId = 'U01
 
 /** A document as stored (read straight from the database, not through a function), or null. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function storedDoc(t: TestCloud, collection: string, id: string): Promise<any> {
+export async function storedDoc(t: TestCloud, collection: CollectionName, id: string): Promise<any> {
   const { data } = await t.db
     .collection(collection)
     .doc(id)
@@ -101,7 +102,10 @@ export async function storedDoc(t: TestCloud, collection: string, id: string): P
 }
 
 /** Every document of the collections, for comparing the whole database before and after a refusal. */
-export async function snapshot(t: TestCloud, collections: string[] = ALL_COLLECTIONS): Promise<string> {
+export async function snapshot(
+  t: TestCloud,
+  collections: readonly CollectionName[] = COLLECTION_NAMES,
+): Promise<string> {
   const parts: string[] = [];
   for (const name of collections) {
     const { data } = await t.db.collection(name).orderBy('_id', 'asc').limit(1000).get();
@@ -109,17 +113,6 @@ export async function snapshot(t: TestCloud, collections: string[] = ALL_COLLECT
   }
   return parts.join('\n');
 }
-
-export const ALL_COLLECTIONS = [
-  'users',
-  'communities',
-  'units',
-  'members',
-  'checkIns',
-  'serviceCards',
-  'counters',
-  'auditLogs',
-];
 
 /** The audit entries about `targetId`, oldest first. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,5 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
+import { aUser, insert } from './fixtures';
 import { auditOf, call, ok, registration, seedCounty, snapshot, startFunctionsCloud, storedDoc } from './helpers';
 
 let t: TestCloud;
@@ -104,9 +105,7 @@ describe('user.deleteMyData', () => {
 
   test('a person whose granted role was withdrawn keeps no user record either', async () => {
     await memberWithHistory('del-former-staff', '诸葛文静', '13988889999');
-    await t.db.collection('users').add({
-      data: { _id: 'del-former-staff', name: '诸葛文静', roles: ['resident'], createdAt: 1, updatedAt: 1 },
-    });
+    await insert(t.db, 'users', aUser({ _id: 'del-former-staff', name: '诸葛文静', createdAt: 1, updatedAt: 1 }));
     await ok(t, 'del-former-staff', 'user', 'deleteMyData', { confirm: true });
     expect(await storedDoc(t, 'users', 'del-former-staff')).toBeNull();
     expect(await storedDoc(t, 'members', 'del-former-staff')).toBeNull();
@@ -162,8 +161,7 @@ describe('user.deleteMyData', () => {
       roles: ['resident'],
       name: null,
       member: null,
-      staffCommunity: null,
-      adminUnit: null,
+      grants: [],
     });
     expect(await call(t, 'del-1', 'checkin', 'getMine')).toMatchObject({ ok: false, code: 'NOT_REGISTERED' });
 

@@ -41,7 +41,8 @@ describe('a confirmed member who changes name or phone waits for the unit admin 
       serviceCardNo: checkedIn.serviceCardNo,
     });
     expect((await ok(t, 'rc-name', 'user', 'getMe')).roles).toEqual(['resident']);
-    expect((await ok(t, 'rc-name', 'checkin', 'getMine')).current?.community.id).toBe('C01');
+    const { history } = await ok(t, 'rc-name', 'checkin', 'getMine');
+    expect(history.find((item) => item.status === 'active')?.community.id).toBe('C01');
 
     const entries = await auditOf(t, 'rc-name');
     expect(entries.map((entry) => entry.action)).toEqual(['member.verify', 'member.needsReconfirmation']);

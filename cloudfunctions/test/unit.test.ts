@@ -1,4 +1,6 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
+import type { MemberDoc } from '../../types';
+import { aMember, insert } from './fixtures';
 import { call, ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from './helpers';
 
 let t: TestCloud;
@@ -6,31 +8,28 @@ beforeAll(async () => {
   t = await startFunctionsCloud();
   await seedCounty(t);
   const ago = (days: number) => Date.now() - days * 86_400_000;
-  const member = (id: string, extra: object) => ({
-    _id: id,
-    name: id,
-    phone: '13700000000',
-    unitId: 'U02',
-    skills: [],
-    willingness: ['维修'],
-    pledge: '服务群众',
-    pledgePublic: false,
-    status: 'verified',
-    registeredAt: ago(200),
-    unitJoinedAt: ago(200),
-    updatedAt: ago(1),
-    ...extra,
-  });
-  for (const doc of [
+  const member = (id: string, extra: Partial<MemberDoc>) =>
+    aMember({
+      _id: id,
+      name: id,
+      phone: '13700000000',
+      unitId: 'U02',
+      pledge: '服务群众',
+      registeredAt: ago(200),
+      unitJoinedAt: ago(200),
+      updatedAt: ago(1),
+      ...extra,
+    });
+  await insert(
+    t.db,
+    'members',
     member('old-a', { registeredAt: ago(300), unitJoinedAt: ago(300) }),
     member('old-b', { registeredAt: ago(100), unitJoinedAt: ago(100) }),
     member('fresh', { registeredAt: ago(3), unitJoinedAt: ago(3), status: 'unverified' }),
     member('moved-in', { previousUnitId: 'U01', unitJoinedAt: ago(5) }),
     member('settled', { communityId: 'C01', checkInId: 'x', checkedInAt: ago(50), serviceCardNo: 'HX20260100900' }),
     member('refused', { status: 'rejected' }),
-  ]) {
-    await t.db.collection('members').add({ data: doc });
-  }
+  );
 });
 afterAll(() => t.close());
 

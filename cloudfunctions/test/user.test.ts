@@ -124,14 +124,50 @@ describe('user.register', () => {
   });
 });
 
+describe('user.register stores what the schema made plain, and stores nothing it refused', () => {
+  // The schema's own cases (every way of typing a phone, every hidden character) are in domain/schemas/user.test.ts.
+  test('a phone as people type it and a name typed with a combining accent', async () => {
+    await ok(
+      t,
+      'plain-1',
+      'user',
+      'register',
+      registration({ phone: '＋８６ １３８ ００１３ ８０００', name: 'Zoe\u0308 Li' }),
+    );
+    expect(await memberDoc('plain-1')).toMatchObject({ phone: '13800138000', name: 'Zo\u00eb Li' });
+  });
+
+  test('a hidden character, a name too long, a phone that is no mobile number', async () => {
+    for (const [change, words] of [
+      [{ name: '张\u202E建国' }, '特殊字符'],
+      [{ name: '张'.repeat(200) }, '最多20个字'],
+      [{ phone: '+1 138 0013 8000' }, '手机号'],
+    ] as const) {
+      expect(await call(t, 'plain-bad', 'user', 'register', registration(change))).toEqual({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining(words),
+      });
+    }
+    expect(await memberDoc('plain-bad')).toBeNull();
+  });
+
+  test('the name goes to the content check too', async () => {
+    expect(await call(t, 'plain-bad', 'user', 'register', registration({ name: '赌博大王' }))).toMatchObject({
+      ok: false,
+      code: 'CONTENT_RISKY',
+    });
+    expect(await memberDoc('plain-bad')).toBeNull();
+  });
+});
+
 describe('user.getMe', () => {
   test('a stranger is a resident with nothing else', async () => {
     expect(await ok(t, 'stranger', 'user', 'getMe')).toEqual({
       roles: ['resident'],
       name: null,
       member: null,
-      staffCommunity: null,
-      adminUnit: null,
+      grants: [],
     });
   });
 
@@ -139,12 +175,11 @@ describe('user.getMe', () => {
     expect(await ok(t, 'staff-C01', 'user', 'getMe')).toMatchObject({
       roles: ['resident', 'staff'],
       name: '李社工',
-      staffCommunity: { id: 'C01', name: '东街社区' },
-      adminUnit: null,
+      grants: [{ role: 'staff', community: { id: 'C01', name: '东街社区' } }],
     });
     expect(await ok(t, 'admin-U01', 'user', 'getMe')).toMatchObject({
       roles: ['resident', 'unitAdmin'],
-      adminUnit: { id: 'U01', name: '县财政局' },
+      grants: [{ role: 'unitAdmin', unit: { id: 'U01', name: '县财政局' } }],
     });
   });
 });
