@@ -1,0 +1,148 @@
+import type { TestCloud } from 'wx-local-cloud/testing';
+import {
+  ERRORS,
+  type Access,
+  type ActionName,
+  type ErrorCode,
+  type FunctionName,
+  type Grant,
+  type RequestOf,
+} from '../../types';
+import { aMember, aUser, insert } from './fixtures';
+import { call, registration, seedCounty, startFunctionsCloud } from './helpers';
+
+/** The kinds of caller every action is tried with. */
+const CALLERS = [
+  'resident',
+  'unverifiedMember',
+  'rejectedMember',
+  'verifiedMember',
+  'staff',
+  'unitAdmin',
+  'countyAdmin',
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+interface Entry<F extends FunctionName, A extends ActionName<F>> {
+  access: Access;
+  /** A request the action accepts. */
+  valid: RequestOf<F, A>;
+  /** Callers the action itself refuses for a state of theirs that is not an access level; every other call succeeds. */
+  refusedInRun?: Partial<Record<Caller, ErrorCode>>;
+}
+
+/** Who may call each action; an action missing here (or one the contract no longer has) fails to compile. */
+const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
+  user: {
+    getMe: { access: 'signedIn', valid: {} },
+    register: { access: 'signedIn', valid: registration(), refusedInRun: { rejectedMember: 'MEMBER_REJECTED' } },
+    getMyData: { access: 'signedIn', valid: {} },
+    deleteMyData: {
+      access: 'signedIn',
+      valid: { confirm: true },
+      refusedInRun: {
+        resident: 'NOT_REGISTERED',
+        staff: 'FORBIDDEN',
+        unitAdmin: 'FORBIDDEN',
+        countyAdmin: 'FORBIDDEN',
+      },
+    },
+  },
+  unit: {
+    list: { access: 'signedIn', valid: {} },
+    listMembers: { access: 'unitAdmin', valid: { status: 'unverified' } },
+    verifyMember: { access: 'unitAdmin', valid: { memberId: 'access-target', decision: 'verify' } },
+    listNotCheckedIn: { access: 'unitAdmin', valid: {} },
+  },
+  community: {
+    list: { access: 'signedIn', valid: {} },
+    get: { access: 'signedIn', valid: { communityId: 'C01' } },
+    getQrCode: { access: 'staff', valid: {} },
+  },
+  checkin: {
+    checkIn: { access: 'member', valid: { communityId: 'C01' } },
+    getMine: {
+      access: 'signedIn',
+      valid: {},
+      refusedInRun: {
+        resident: 'NOT_REGISTERED',
+        staff: 'NOT_REGISTERED',
+        unitAdmin: 'NOT_REGISTERED',
+        countyAdmin: 'NOT_REGISTERED',
+      },
+    },
+  },
+};
+
+/** The refusal dispatch answers a caller who lacks `access`, or null when they have it. */
+function accessRefusal(access: Access, caller: Caller): ErrorCode | null {
+  switch (access) {
+    case 'signedIn':
+      return null;
+    case 'member':
+      if (caller === 'verifiedMember') return null;
+      if (caller === 'unverifiedMember') return 'NOT_VERIFIED';
+      if (caller === 'rejectedMember') return 'MEMBER_REJECTED';
+      return 'NOT_REGISTERED';
+    default:
+      return caller === access ? null : 'FORBIDDEN';
+  }
+}
+
+const GRANTS: Partial<Record<Caller, Grant>> = {
+  staff: { role: 'staff', communityId: 'C01' },
+  unitAdmin: { role: 'unitAdmin', unitId: 'U01' },
+  countyAdmin: { role: 'countyAdmin' },
+};
+const MEMBER_STATUS = {
+  unverifiedMember: 'unverified',
+  rejectedMember: 'rejected',
+  verifiedMember: 'verified',
+} as const;
+
+/** Fresh callers of every kind for one action, so that what one call changes cannot decide another's answer. */
+async function callersFor(t: TestCloud, label: string): Promise<Record<Caller, string>> {
+  const ids = Object.fromEntries(CALLERS.map((caller) => [caller, `${label}-${caller}`])) as Record<Caller, string>;
+  for (const [caller, status] of Object.entries(MEMBER_STATUS) as Array<
+    [Caller, (typeof MEMBER_STATUS)[keyof typeof MEMBER_STATUS]]
+  >) {
+    await insert(t.db, 'members', aMember({ _id: ids[caller], status }));
+  }
+  for (const [caller, grant] of Object.entries(GRANTS) as Array<[Caller, Grant]>) {
+    await insert(t.db, 'users', aUser({ _id: ids[caller], grants: [grant] }));
+  }
+  return ids;
+}
+
+const ACTIONS = (Object.keys(TABLE) as FunctionName[]).flatMap((fn) =>
+  Object.entries(TABLE[fn]).map(([action, entry]) => ({ fn, action, entry: entry as Entry<FunctionName, never> })),
+);
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startFunctionsCloud();
+  await seedCounty(t);
+  await insert(t.db, 'members', aMember({ _id: 'access-target', status: 'unverified' }));
+});
+afterAll(() => t.close());
+
+describe.each(ACTIONS)('$fn.$action', ({ fn, action, entry }) => {
+  test(`is open to ${entry.access} exactly`, async () => {
+    const ids = await callersFor(t, `${fn}-${action}`);
+    for (const caller of CALLERS) {
+      const result = await call(t, ids[caller], fn, action as never, entry.valid);
+      const refused = accessRefusal(entry.access, caller);
+      const inRun = entry.refusedInRun?.[caller];
+      const said = `${fn}.${action} as ${caller}`;
+      if (refused)
+        expect({ said, result }).toEqual({ said, result: { ok: false, code: refused, message: ERRORS[refused] } });
+      else if (inRun) expect({ said, result }).toMatchObject({ said, result: { ok: false, code: inRun } });
+      else expect({ said, result }).toMatchObject({ said, result: { ok: true } });
+    }
+  });
+
+  test('refuses a call without identity', async () => {
+    const { outcome } = await t.cloud.invoke(fn, { action, data: entry.valid }, {});
+    expect(outcome).toMatchObject({ ok: true, result: { ok: false, code: 'NOT_SIGNED_IN' } });
+  });
+});
