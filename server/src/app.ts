@@ -7,7 +7,7 @@ import { LocalCloud, type LocalCloudOptions, type Manifest, type RouteHandler } 
 import { REQUEST_LIMITS } from '../../types';
 import { type AppContext, sendNotFound, startSession } from './context';
 import { type SeedResult, seedDemoData } from './demo';
-import { sendError } from './http';
+import { HttpError, sendError } from './http';
 import { apiRoute } from './routes/api';
 import { devRoute } from './routes/dev';
 import { filesRoute } from './routes/files';
@@ -142,12 +142,20 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     for (const route of routes) if (await route(req, res, url)) return;
     sendNotFound(ctx, res);
   };
+  /** Every refusal and failure of every route is answered here. */
+  const answerFailure = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    if (res.headersSent) {
+      res.destroy();
+    } else if (error instanceof HttpError) {
+      sendError(res, error.status, error.code, error.headers);
+      return;
+    } else {
+      sendError(res, 500, 'INTERNAL');
+    }
+    log(`[app] ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  };
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`[app] ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL');
-      else res.destroy();
-    });
+    handle(req, res).catch((error: unknown) => answerFailure(req, res, error));
   });
 
   let seed: SeedResult | null = null;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalCloud } from 'wx-local-cloud';
 import { grantsOf } from './grants';
-import { sendHtml } from './http';
+import { HttpError, sendHtml } from './http';
 import { renderNotFoundPage } from './not-found-page';
 import type { Session, SessionStore } from './session';
 
@@ -51,6 +51,14 @@ export function currentSession(ctx: AppContext, req: IncomingMessage): Session |
     ctx.sessions.endAllOf(session.openid);
     return null;
   }
+  return session;
+}
+
+/** The session of a request that acts as someone: signed in (else 401), and sent from this server's pages (else 403). */
+export function requireSession(ctx: AppContext, req: IncomingMessage): Session {
+  const session = currentSession(ctx, req);
+  if (!session) throw new HttpError(401, 'NOT_SIGNED_IN');
+  if (!isSameOrigin(ctx, req)) throw new HttpError(403, 'FORBIDDEN');
   return session;
 }
 

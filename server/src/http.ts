@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody } from 'wx-local-cloud';
-import { ERRORS, type ErrorCode } from '../../types';
+import { BodyTooLargeError, parseJsonBody, readBody } from 'wx-local-cloud';
+import { ERRORS, type ErrorCode, REQUEST_LIMITS } from '../../types';
 
 export type Headers = Record<string, string | string[]>;
 
@@ -46,16 +46,38 @@ export function contentTypeOf(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** The request body up to `limit` bytes, or null when it was larger and a 413 has been sent. */
-export async function readLimited(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
+/**
+ * A refusal: thrown by a route, answered in one place (app.ts) as `{ok: false, code, message}` with this status and
+ * headers.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly headers: Headers = {},
+  ) {
+    super(`${status} ${code}`);
+    this.name = 'HttpError';
+  }
+}
+
+/** The body was larger than the route takes; the rest stays unread, so the connection cannot carry another request. */
+export const tooLarge = () => new HttpError(413, 'REQUEST_TOO_LARGE', { connection: 'close' });
+
+/** The request body up to `limit` bytes; a larger one is refused with 413. */
+export async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   try {
     return await readBody(req, limit);
   } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    // The rest of the body stays unread: the connection cannot carry another request.
-    sendError(res, 413, 'REQUEST_TOO_LARGE', { connection: 'close' });
-    return null;
+    throw error instanceof BodyTooLargeError ? tooLarge() : error;
   }
+}
+
+/** A JSON body within the nesting limit: refused with 413 when it nests too deeply, 400 when it is not JSON or UTF-8. */
+export function parseJson(body: Buffer): unknown {
+  const parsed = parseJsonBody(body, REQUEST_LIMITS.maxDepth);
+  if (parsed.ok) return parsed.value;
+  throw parsed.problem === 'tooDeep' ? new HttpError(413, 'REQUEST_TOO_LARGE') : new HttpError(400, 'NOT_JSON');
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type RouteHandler, parseJsonBody } from 'wx-local-cloud';
-import { REQUEST_LIMITS } from '../../../types';
+import type { RouteHandler } from 'wx-local-cloud';
 import {
   type AppContext,
   currentSession,
@@ -14,11 +13,12 @@ import { findDemoIdentity, findSignInIdentity } from '../demo';
 import { liveDemoStates } from '../demo-states';
 import {
   type Headers,
+  HttpError,
   contentTypeOf,
   isPlainObject,
+  parseJson,
   readLimited,
   redirect,
-  sendError,
   sendHtml,
   sendJson,
 } from '../http';
@@ -29,25 +29,15 @@ import { safeNext } from '../safe-next';
 const MAX_FORM_BODY = 16 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * A sign-in or sign-out form, urlencoded or JSON, of at most 16 KB; null when it answered the request with an
- * error (too large, not UTF-8, not JSON, too deep, another content type).
- */
-async function readForm(req: IncomingMessage, res: ServerResponse): Promise<URLSearchParams | null> {
-  const body = await readLimited(req, res, MAX_FORM_BODY);
-  if (!body) return null;
+/** A sign-in or sign-out form, urlencoded or JSON, of at most 16 KB; refused when it is anything else. */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const body = await readLimited(req, MAX_FORM_BODY);
   const contentType = contentTypeOf(req);
   if (contentType === 'application/json') {
-    if (body.length === 0) return new URLSearchParams();
-    const parsed = parseJsonBody(body, REQUEST_LIMITS.maxDepth);
-    if (!parsed.ok) {
-      if (parsed.problem === 'tooDeep') sendError(res, 413, 'REQUEST_TOO_LARGE');
-      else sendError(res, 400, 'NOT_JSON');
-      return null;
-    }
     const form = new URLSearchParams();
-    if (isPlainObject(parsed.value)) {
-      for (const [key, value] of Object.entries(parsed.value)) if (typeof value === 'string') form.set(key, value);
+    const value = body.length === 0 ? {} : parseJson(body);
+    if (isPlainObject(value)) {
+      for (const [key, field] of Object.entries(value)) if (typeof field === 'string') form.set(key, field);
     }
     return form;
   }
@@ -55,12 +45,10 @@ async function readForm(req: IncomingMessage, res: ServerResponse): Promise<URLS
     try {
       return new URLSearchParams(utf8.decode(body));
     } catch {
-      sendError(res, 400, 'NOT_JSON');
-      return null;
+      throw new HttpError(400, 'NOT_JSON');
     }
   }
-  sendError(res, 415, 'NOT_JSON');
-  return null;
+  throw new HttpError(415, 'NOT_JSON');
 }
 
 /**
@@ -90,8 +78,7 @@ export function devRoute(ctx: AppContext): RouteHandler {
       return true;
     }
     if (path === '/dev/login' && req.method === 'POST') {
-      const form = await readForm(req, res);
-      if (!form) return true;
+      const form = await readForm(req);
       if (!isSameOrigin(ctx, req)) {
         page(res, 403, { next: '/', notice: '登录请求来自其他网站，已拒绝。' });
         return true;
@@ -110,12 +97,8 @@ export function devRoute(ctx: AppContext): RouteHandler {
       return true;
     }
     if (path === '/dev/logout' && req.method === 'POST') {
-      const form = await readForm(req, res);
-      if (!form) return true;
-      if (!isSameOrigin(ctx, req)) {
-        sendError(res, 403, 'FORBIDDEN');
-        return true;
-      }
+      const form = await readForm(req);
+      if (!isSameOrigin(ctx, req)) throw new HttpError(403, 'FORBIDDEN');
       const session = ctx.sessions.fromRequest(req);
       if (session) ctx.sessions.end(session.id);
       const next = safeNext(form.get('next'), '/dev/login', originsOf(ctx, req));
@@ -124,10 +107,7 @@ export function devRoute(ctx: AppContext): RouteHandler {
     }
     if (path === '/dev/whoami' && req.method === 'GET') {
       const session = currentSession(ctx, req);
-      if (!session) {
-        sendError(res, 401, 'NOT_SIGNED_IN');
-        return true;
-      }
+      if (!session) throw new HttpError(401, 'NOT_SIGNED_IN');
       const identity = findDemoIdentity(session.openid);
       sendJson(res, 200, { openid: session.openid, name: identity?.name ?? null, role: identity?.role ?? null });
       return true;
