@@ -83,7 +83,7 @@ test('register, confirm, scan the community code, check in, leave the not-checke
   await see(admin.page, newcomer.name);
   await audit(admin.page);
   await admin.page.goto(`${app.url}${UNIT_MEMBERS}`);
-  const row = admin.page.locator('.list-item', { hasText: newcomer.name });
+  const row = admin.page.locator('.rb-list__item', { hasText: newcomer.name });
   await row.waitFor();
   await audit(admin.page);
   await row.getByText('确认是本单位党员').click();
@@ -91,7 +91,7 @@ test('register, confirm, scan the community code, check in, leave the not-checke
 
   // 3. Staff of C01 open the community QR page; the code decodes to the check-in URL with the community's scene.
   const staff = await signIn(DEMO_PERSONAS.staff, COMMUNITY_QR);
-  const image = staff.page.locator('img.community-qr');
+  const image = staff.page.locator('img.rb-qr-image');
   await image.waitFor();
   await audit(staff.page);
   const target = decodeQr((await image.getAttribute('src')) ?? '');
@@ -104,21 +104,21 @@ test('register, confirm, scan the community code, check in, leave the not-checke
   await audit(member.page);
   await checkInButton.click();
   await see(member.page, '已报到');
-  const cardNo = (await member.page.locator('.service-card-no').first().textContent())?.trim();
+  const cardNo = (await member.page.locator('.rb-service-card-no').first().textContent())?.trim();
   expect(cardNo).toMatch(SERVICE_CARD_NO);
   await audit(member.page);
   await member.page.goto(`${app.url}/`);
   await member.page.goto(target);
   await see(member.page, '已报到');
-  expect((await member.page.locator('.service-card-no').first().textContent())?.trim()).toBe(cardNo);
+  expect((await member.page.locator('.rb-service-card-no').first().textContent())?.trim()).toBe(cardNo);
   expect(await member.page.getByRole('button', { name: '报到', exact: true }).count()).toBe(0);
 
   // 5. The unit admin's list of members not checked in no longer has them.
   await admin.page.goto(`${app.url}${NOT_CHECKED_IN}`);
   await admin.page.reload();
   await see(admin.page, '尚未报到');
-  await admin.page.locator('.list-item').first().waitFor();
-  expect(await admin.page.locator('.list-item', { hasText: newcomer.name }).count()).toBe(0);
+  await admin.page.locator('.rb-list__item').first().waitFor();
+  expect(await admin.page.locator('.rb-list__item', { hasText: newcomer.name }).count()).toBe(0);
 
   // The member's own pages show the card: 回到首页 from the check-in page, then 我的 through the tab bar.
   await member.page.getByRole('link', { name: /回到首页/ }).click();

@@ -25,7 +25,7 @@ afterAll(() => running?.close());
 async function deletedRows(): Promise<number> {
   const page = await openAs(app, browser, DEMO_PERSONAS.unitAdmin, UNIT_MEMBERS);
   await see(page, '等待确认');
-  const count = await page.locator('.taro_page:visible .list-item', { hasText: '已注销的党员' }).count();
+  const count = await page.locator('.taro_page:visible .rb-list__item', { hasText: '已注销的党员' }).count();
   await page.context().close();
   return count;
 }
@@ -46,7 +46,7 @@ test('我的信息 shows what is kept about the member; deleting it asks first, 
   for (const text of ['在职党员登记', '县委办公室', '城关镇东街社区', '报到记录', '操作记录', '确认了党员身份']) {
     await shown.getByText(text).first().waitFor();
   }
-  expect((await shown.locator('.service-card-no').first().textContent())?.trim()).toMatch(SERVICE_CARD_NO);
+  expect((await shown.locator('.rb-service-card-no').first().textContent())?.trim()).toMatch(SERVICE_CARD_NO);
   expect(await shown.getByText(/^1[3-9]\d{9}$/).count()).toBeGreaterThan(0);
   await see(page, '统计数字仍然准确');
   expect(await seriousViolations(page)).toEqual([]);

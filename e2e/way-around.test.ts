@@ -164,7 +164,7 @@ test('a page that could not load (no network) offers 重试, which loads it', as
 test('首页 puts the unit admin’s own work first, with how many wait for confirmation', async () => {
   const page = await openAs(app, browser, DEMO_PERSONAS.unitAdmin, HOME);
   await see(page, /^等待您确认\d+人$/);
-  const titles = await page.locator('.taro_page:visible .card .section-title').allTextContents();
+  const titles = await page.locator('.taro_page:visible .rb-card .rb-title').allTextContents();
   expect(titles[0]).toMatch(/^单位党组织/);
   expect(titles.indexOf('在职党员')).toBeGreaterThan(0);
   await page.context().close();

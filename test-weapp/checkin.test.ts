@@ -63,7 +63,7 @@ async function texts(page: Page, selector: string): Promise<{ el: Element; text:
 }
 
 async function alertText(page: Page): Promise<string | undefined> {
-  const [alert] = await texts(page, '.alert');
+  const [alert] = await texts(page, '.rb-alert');
   return alert?.text;
 }
 
@@ -83,7 +83,7 @@ async function homeStatusCard(): Promise<string> {
   return waitFor('首页没有显示「在职党员」卡片', async () => {
     const error = await alertText(page);
     if (error) throw new Error(`首页显示错误：${error}`);
-    return (await texts(page, '.card')).find((c) => c.text.includes('在职党员'))?.text;
+    return (await texts(page, '.rb-card')).find((c) => c.text.includes('在职党员'))?.text;
   });
 }
 
@@ -104,10 +104,10 @@ describe('报到（微信开发者工具）', () => {
     const state = await waitFor(`报到页没有出现「报到」按钮，也没有「已报到」`, async () => {
       const error = await alertText(page);
       if (error) throw new Error(`报到页显示错误：${error}`);
-      if (await page.$('.service-card-no')) return 'done' as const;
+      if (await page.$('.rb-service-card-no')) return 'done' as const;
       if (await button(page, '报到')) return 'none' as const;
       if (await button(page, '转到本社区')) return 'elsewhere' as const;
-      if ((await texts(page, '.card')).some((c) => c.text.includes('请先注册'))) return 'notMember' as const;
+      if ((await texts(page, '.rb-card')).some((c) => c.text.includes('请先注册'))) return 'notMember' as const;
       return undefined;
     });
     if (state === 'notMember') throw new Error('报到页说这个微信号还没有注册为在职党员');
@@ -123,10 +123,10 @@ describe('报到（微信开发者工具）', () => {
     const cardNo = await waitFor('报到后没有显示活动证号', async () => {
       const error = await alertText(page);
       if (error) throw new Error(`报到失败：${error}`);
-      return (await texts(page, '.service-card-no'))[0]?.text;
+      return (await texts(page, '.rb-service-card-no'))[0]?.text;
     });
     expect(cardNo).toMatch(SERVICE_CARD_NO);
-    expect((await texts(page, '.section-title')).map((t) => t.text)).toContain('已报到');
+    expect((await texts(page, '.rb-title')).map((t) => t.text)).toContain('已报到');
 
     // 首页 now shows the same 活动证.
     expect(await homeStatusCard()).toContain(cardNo);
