@@ -51,6 +51,12 @@ const schemas = {
     file_list: z.array(z.object({ fileid: z.string().min(1), max_age: z.number().optional() })).max(50),
   }),
   'storage.batchDeleteFile': z.object({ fileid_list: z.array(z.string().min(1)).max(50) }),
+  'storage.getFileAuthority': z.object({
+    openId: z.string().optional(),
+    fileList: z
+      .array(z.object({ type: z.enum(['READ', 'WRITE', 'READWRITE']), path: z.string().min(1).max(1024) }))
+      .max(50),
+  }),
   'functions.invokeFunction': z.object({ function_name: z.string().min(1), request_data: z.string().optional() }),
 } as const;
 
@@ -109,6 +115,11 @@ const handlers: {
   'storage.getUploadMetadata': (p, { storage }) => storage.getUploadMetadata(p),
   'storage.batchGetDownloadUrl': (p, { storage }) => storage.batchGetDownloadUrl(p),
   'storage.batchDeleteFile': (p, { storage }) => storage.batchDeleteFile(p),
+  'storage.getFileAuthority': (p, { storage }) =>
+    storage.fileAuthority(
+      p.openId ?? '',
+      p.fileList.map((file) => file.path),
+    ),
   'functions.invokeFunction': async (p, { runner }, caller) => {
     if (p.request_data && jsonTextTooDeep(p.request_data, runner.maxEventDepth)) {
       throw new CloudError('INVALID_PARAM', `request_data nests deeper than ${runner.maxEventDepth} levels`);

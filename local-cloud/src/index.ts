@@ -27,6 +27,7 @@ export type { Manifest, CollectionSpec, IndexSpec } from './db/manifest';
 export type { OutboxMessage } from './openapi/apis';
 export { OPENAPI_ERRORS } from './openapi/apis';
 export type { RouteHandler } from './server';
+export type { FileAuthority, StoredFile } from './storage';
 export { loadManifest, parseManifest } from './db/manifest';
 export { sdkEnvironment } from './sdk-environment';
 export { BodyTooLargeError, readBody, sendJson } from './server';
@@ -113,6 +114,7 @@ export class LocalCloud {
     this.db = new DatabaseEngine(this.store, this.manifest);
     this.storage = new FileStorage({
       root: join(this.dataDir, 'storage'),
+      metaRoot: join(this.dataDir, 'storage-meta'),
       env: this.env,
       publicUrl: () => this.publicUrl,
       cloudUrl: () => this.url,

@@ -1,14 +1,26 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, normalize, sep } from 'node:path';
-import { Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { lookup as mimeLookup } from 'mime-types';
 import { CloudError } from './errors';
 
 export interface StorageOptions {
   root: string;
+  /** Where what is known about each file besides its bytes (its owner, its type) is kept, one JSON file each. */
+  metaRoot: string;
   env: string;
   /** Where a browser reaches the files (temporary download URLs point here). */
   publicUrl: () => string;
@@ -41,10 +53,42 @@ function byteLimit(limit: number): Transform & { exceeded: boolean } {
 
 const DEFAULT_MAX_AGE_S = 7200;
 
-/** Cloud storage over a local folder: upload metadata, a signed PUT, temporary download URLs, deletion. */
+/** A stored file as the cloud knows it. */
+export interface StoredFile {
+  fileID: string;
+  /** The cloud path (what getFileAuthority and the console call a file's path). */
+  path: string;
+  size: number;
+  contentType: string;
+  /**
+   * The OPENID of who uploaded it from their device, as WeChat records a client upload (`resource.openid` of the
+   * storage rules); null for a file a function or tool wrote.
+   */
+  owner: string | null;
+}
+
+interface FileMeta {
+  owner: string | null;
+  contentType: string;
+}
+
+/** What getFileAuthority answers about one file for one person. */
+export interface FileAuthority {
+  path: string;
+  cosFileId: string;
+  read: boolean;
+  write: boolean;
+}
+
+/**
+ * Cloud storage over a local folder: upload metadata, a signed PUT, temporary download URLs, deletion; and the
+ * uploads a person makes from their device (through an app server in front), recorded with their OPENID as owner.
+ * Reads follow WeChat's storage rule 仅创建者可读写: only the uploader (and functions, as admin) may read a file.
+ */
 export class FileStorage {
   constructor(private readonly options: StorageOptions) {
     mkdirSync(options.root, { recursive: true });
+    mkdirSync(options.metaRoot, { recursive: true });
   }
 
   private get bucket(): string {
@@ -68,6 +112,18 @@ export class FileStorage {
       throw new CloudError('STORAGE_SIGN_PARAM_INVALID', `invalid cloud path ${path}`);
     }
     return clean.split(sep).join('/');
+  }
+
+  private metaFile(path: string): string {
+    return join(this.options.metaRoot, `${path}.json`);
+  }
+
+  private readMeta(path: string): FileMeta | null {
+    try {
+      return JSON.parse(readFileSync(this.metaFile(path), 'utf8')) as FileMeta;
+    } catch {
+      return null;
+    }
   }
 
   private sign(purpose: string, path: string, expires: number): string {
@@ -119,12 +175,76 @@ export class FileStorage {
           const file = join(this.options.root, this.pathOf(fileid));
           if (!existsSync(file)) return { fileID: fileid, code: 'STORAGE_FILE_NONEXIST' };
           rmSync(file);
+          rmSync(this.metaFile(this.pathOf(fileid)), { force: true });
           return { fileID: fileid, code: 'SUCCESS' };
         } catch (error) {
           return { fileID: fileid, code: error instanceof CloudError ? error.code : 'STORAGE_REQUEST_FAIL' };
         }
       }),
     };
+  }
+
+  /**
+   * `storage.getFileAuthority`: what this person may do with each file under 仅创建者可读写 — read and write their own
+   * uploads, nothing else. A path may be a cloud path or a fileID.
+   */
+  fileAuthority(openid: string, paths: string[]): FileAuthority[] {
+    return paths.map((given) => {
+      let own = false;
+      try {
+        const path = given.startsWith('cloud://') ? this.pathOf(given) : this.safePath(given);
+        own = Boolean(openid) && this.describe(this.fileId(path))?.owner === openid;
+      } catch {
+        own = false;
+      }
+      return { path: given, cosFileId: '', read: own, write: own };
+    });
+  }
+
+  /** The stored file of a fileID, or null when there is none (or the fileID is not one of ours). */
+  describe(fileId: string): StoredFile | null {
+    let path: string;
+    try {
+      path = this.pathOf(fileId);
+    } catch {
+      return null;
+    }
+    const file = join(this.options.root, path);
+    if (!existsSync(file) || !statSync(file).isFile()) return null;
+    const meta = this.readMeta(path);
+    return {
+      fileID: this.fileId(path),
+      path,
+      size: statSync(file).size,
+      contentType: meta?.contentType ?? (mimeLookup(file) || 'application/octet-stream'),
+      owner: meta?.owner ?? null,
+    };
+  }
+
+  /** The bytes of a stored file (describe it first: this throws when there is none). */
+  read(fileId: string): Readable {
+    return createReadStream(join(this.options.root, this.pathOf(fileId)));
+  }
+
+  /**
+   * Stores an upload a person made from their device at `path`, recording them as its owner; written beside its
+   * target and renamed into place, so that a failed one (`source` erroring) leaves nothing.
+   */
+  async save(path: string, source: Readable, meta: { owner: string; contentType: string }): Promise<StoredFile> {
+    const clean = this.safePath(path);
+    const file = join(this.options.root, clean);
+    mkdirSync(dirname(file), { recursive: true });
+    const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
+    try {
+      await pipeline(source, createWriteStream(partial));
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw error;
+    }
+    mkdirSync(dirname(this.metaFile(clean)), { recursive: true });
+    writeFileSync(this.metaFile(clean), JSON.stringify({ owner: meta.owner, contentType: meta.contentType }));
+    renameSync(partial, file);
+    return this.describe(this.fileId(clean)) as StoredFile;
   }
 
   private verified(purpose: string, rawPath: string, url: URL): string | undefined {
@@ -164,7 +284,7 @@ export class FileStorage {
     }
     const file = join(this.options.root, path);
     if (purpose === 'upload' && req.method === 'PUT') {
-      await this.receive(req, res, file);
+      await this.receive(req, res, path);
       return true;
     }
     if (purpose === 'download' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -189,7 +309,8 @@ export class FileStorage {
   }
 
   /** Writes an upload beside its target and renames it into place, so that a refused or broken one leaves nothing. */
-  private async receive(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+  private async receive(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const file = join(this.options.root, path);
     const limit = this.options.maxUploadBytes;
     const tooLarge = () => {
       res.writeHead(413, { 'content-type': 'application/xml', connection: 'close', ...NOSNIFF });
@@ -216,12 +337,16 @@ export class FileStorage {
       return;
     }
     renameSync(partial, file);
+    // Written by a function or tool (only the SDK uploads here): no person owns it.
+    rmSync(this.metaFile(path), { force: true });
     res.writeHead(200, NOSNIFF);
     res.end();
   }
 
   reset(): void {
-    rmSync(this.options.root, { recursive: true, force: true });
-    mkdirSync(this.options.root, { recursive: true });
+    for (const root of [this.options.root, this.options.metaRoot]) {
+      rmSync(root, { recursive: true, force: true });
+      mkdirSync(root, { recursive: true });
+    }
   }
 }

@@ -3,11 +3,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startLocalCloud } from '../dist/index';
+import { Readable } from 'node:stream';
 import { type TestCloud, adminCall, rejection, startTestCloud } from 'wx-local-cloud/testing';
+import { FUNCTIONS_DIR } from './fixtures';
 
 let t: TestCloud;
 beforeAll(async () => {
-  t = await startTestCloud();
+  t = await startTestCloud({ functionsDir: FUNCTIONS_DIR });
 });
 afterAll(() => t.close());
 
@@ -318,5 +320,73 @@ describe('upload size', () => {
       await split.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a person's uploads: the owner is recorded, and only they may read them (仅创建者可读写)", () => {
+  const save = (path: string, owner: string, bytes: Buffer = PNG_BYTES) =>
+    t.cloud.storage.save(path, Readable.from([bytes]), { owner, contentType: 'image/png' });
+
+  /** What the `fileowner` fixture function learns as `openid`: which files it may read, and their first bytes. */
+  async function asking(openid: string, fileIDs: string[]): Promise<{ read: boolean[]; heads: string[] }> {
+    const { outcome } = await t.cloud.invoke('fileowner', { fileIDs }, { openid });
+    if (!outcome.ok) throw new Error(outcome.errMsg);
+    return outcome.result as { read: boolean[]; heads: string[] };
+  }
+
+  test('save stores the bytes under a fileID of this env and records who uploaded them', async () => {
+    const stored = await save('uploads/2026-03/alice-1.png', 'o-alice');
+    expect(stored).toEqual({
+      fileID: 'cloud://local-env.local-env-local/uploads/2026-03/alice-1.png',
+      path: 'uploads/2026-03/alice-1.png',
+      size: PNG_BYTES.length,
+      contentType: 'image/png',
+      owner: 'o-alice',
+    });
+    expect(t.cloud.storage.describe(stored.fileID)).toEqual(stored);
+    const chunks: Buffer[] = [];
+    for await (const chunk of t.cloud.storage.read(stored.fileID)) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(PNG_BYTES)).toBe(true);
+  });
+
+  test("a function asks getFileAuthority (the CloudBase SDK under wx-server-sdk) which files are the caller's own", async () => {
+    const mine = await save('uploads/2026-03/alice-2.png', 'o-alice');
+    const theirs = await save('uploads/2026-03/bob-1.png', 'o-bob');
+    const byFunction = await upload('uploads/2026-03/by-function.png', PNG_BYTES);
+    const answer = await asking('o-alice', [
+      mine.fileID,
+      theirs.fileID,
+      byFunction,
+      mine.path,
+      'cloud://other.env/x.png',
+    ]);
+    expect(answer).toEqual({ read: [true, false, false, true, false], heads: ['89504e47'] });
+    expect((await asking('o-bob', [mine.fileID, theirs.fileID])).read).toEqual([false, true]);
+  });
+
+  test('a function writing over an upload makes the file its own; deleting it forgets the owner', async () => {
+    const stored = await save('uploads/2026-03/alice-3.png', 'o-alice');
+    await upload(stored.path, PNG_BYTES);
+    expect(t.cloud.storage.describe(stored.fileID)?.owner).toBeNull();
+    const again = await save('uploads/2026-03/alice-4.png', 'o-alice');
+    await t.sdk.deleteFile({ fileList: [again.fileID] });
+    expect(t.cloud.storage.describe(again.fileID)).toBeNull();
+    expect(filesUnder(join(t.dataDir, 'storage-meta')).some((f) => f.includes('alice-4'))).toBe(false);
+  });
+
+  test('an upload whose bytes fail halfway leaves nothing; a path leaving the storage folder is refused', async () => {
+    const failing = new Readable({
+      read() {
+        this.push(PNG_BYTES);
+        this.destroy(new Error('the client went away'));
+      },
+    });
+    await expect(
+      t.cloud.storage.save('uploads/2026-03/broken.png', failing, { owner: 'o-alice', contentType: 'image/png' }),
+    ).rejects.toThrow('the client went away');
+    expect(filesUnder(join(t.dataDir, 'storage')).some((f) => f.includes('broken'))).toBe(false);
+    expect(filesUnder(join(t.dataDir, 'storage-meta')).some((f) => f.includes('broken'))).toBe(false);
+    await expect(save('../outside.png', 'o-alice')).rejects.toMatchObject({ code: 'STORAGE_SIGN_PARAM_INVALID' });
+    expect(t.cloud.storage.describe('cloud://local-env.local-env-local/../outside.png')).toBeNull();
   });
 });
