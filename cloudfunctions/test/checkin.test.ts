@@ -1,5 +1,5 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
-import { ERRORS, type CheckInHistoryItem } from '../../types';
+import { ERRORS, type CheckInDoc, type CheckInHistoryItem, type CounterDoc, type ServiceCardDoc } from '../../types';
 import { SERVICE_CARD_NO, formatServiceCardNo } from '../../domain/service-card';
 import { chinaTime } from '../../domain/time';
 import { aCommunity, insert } from './fixtures';
@@ -59,13 +59,13 @@ describe('checkin.checkIn', () => {
     for (const id of ids) await verifiedMember(t, id);
     const results = await Promise.all(ids.map((id) => ok(t, id, 'checkin', 'checkIn', { communityId: 'C02' })));
     expect(new Set(results.map((r) => r.serviceCardNo)).size).toBe(40);
-    const { data: cards } = await t.db.collection('serviceCards').limit(1000).get();
-    const { data: counters } = await t.db.collection('counters').limit(1000).get();
-    expect(counters.reduce((sum: number, c: { value: number }) => sum + c.value, 0)).toBe(cards.length);
-    for (const counter of counters as Array<{ _id: string; value: number }>) {
+    const cards: ServiceCardDoc[] = (await t.db.collection('serviceCards').limit(1000).get()).data;
+    const counters: CounterDoc[] = (await t.db.collection('counters').limit(1000).get()).data;
+    expect(counters.reduce((sum, c) => sum + c.value, 0)).toBe(cards.length);
+    for (const counter of counters) {
       const [year, n] = counter._id.split('-').slice(1).map(Number);
-      const issued = cards.filter((card: { _id: string }) => card._id.startsWith(`HX${year}${counter._id.slice(-2)}`));
-      expect(issued.map((card: { _id: string }) => card._id).sort()).toEqual(
+      const issued = cards.filter((card) => card._id.startsWith(`HX${year}${counter._id.slice(-2)}`));
+      expect(issued.map((card) => card._id).sort()).toEqual(
         Array.from({ length: counter.value }, (_, i) => formatServiceCardNo(year, n, i + 1)),
       );
     }
@@ -82,11 +82,8 @@ describe('checkin.checkIn', () => {
   });
 
   describe('one transfer a day (China time)', () => {
-    const historyOf = async (memberId: string) =>
-      (await t.db.collection('checkIns').where({ memberId }).orderBy('checkedInAt', 'asc').get()).data as Array<{
-        communityId: string;
-        status: string;
-      }>;
+    const historyOf = async (memberId: string): Promise<CheckInDoc[]> =>
+      (await t.db.collection('checkIns').where({ memberId }).orderBy('checkedInAt', 'asc').get()).data;
 
     test('a second transfer on the same day is refused and changes nothing; the next day it is allowed', async () => {
       await verifiedMember(t, 'm-daily');

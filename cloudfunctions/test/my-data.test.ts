@@ -1,4 +1,5 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
+import type { CheckInDoc } from '../../types';
 import { aUser, insert } from './fixtures';
 import { auditOf, call, ok, registration, seedCounty, snapshot, startFunctionsCloud, storedDoc } from './helpers';
 
@@ -145,9 +146,10 @@ describe('user.deleteMyData', () => {
       serviceCardNo: cardNo,
       communityId: 'C02',
     });
-    const history = (await t.db.collection('checkIns').where({ memberId: anonId }).orderBy('checkedInAt', 'asc').get())
-      .data;
-    expect(history.map((item: { communityId: string; status: string }) => [item.communityId, item.status])).toEqual([
+    const history: CheckInDoc[] = (
+      await t.db.collection('checkIns').where({ memberId: anonId }).orderBy('checkedInAt', 'asc').get()
+    ).data;
+    expect(history.map((item) => [item.communityId, item.status])).toEqual([
       ['C01', 'transferred'],
       ['C02', 'ended'],
     ]);
