@@ -23,6 +23,9 @@ export interface CheckinApi {
    * (TRANSFER_TOO_SOON).
    */
   checkIn: { req: { communityId: string; transfer?: boolean }; res: CheckInResult };
-  /** member: every residence community, newest first; the active one (if any) is the one with status `active`. */
+  /**
+   * signedIn, registered (confirmed or not, else NOT_REGISTERED): every residence community, newest first; the active
+   * one (if any) is the one with status `active`.
+   */
   getMine: { req: Record<string, never>; res: { history: CheckInHistoryItem[] } };
 }
