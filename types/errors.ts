@@ -10,6 +10,14 @@ export const ERRORS = {
   NOT_JSON: '提交的内容无法识别，请刷新页面后重试',
   /** The app server or the cloud: a body over the size or nesting limit. */
   REQUEST_TOO_LARGE: '提交的内容太多或层次太深，请精简后重试',
+  /** The app server's upload: not multipart form data with exactly one `file` part. */
+  UPLOAD_INVALID: '上传的内容无法识别，请重新选择图片',
+  /** An upload over the size limit (domain/image.ts). */
+  FILE_TOO_LARGE: '图片太大了，请选择 10 MB 以内的图片',
+  /** An upload that is not a JPEG, PNG or WebP image by its bytes. */
+  NOT_AN_IMAGE: '只能上传 JPG、PNG 或 WebP 格式的图片',
+  /** A file that does not exist, or that is not the caller's own. */
+  FILE_NOT_FOUND: '找不到这个文件',
   NOT_SIGNED_IN: '请先登录',
   FORBIDDEN: '您没有进行此操作的权限',
   /** A page (not an action) the signed-in person's roles do not open. */
