@@ -2,8 +2,6 @@ import Taro from '@tarojs/taro';
 import { NavLink } from './NavLink';
 import './BackHome.scss';
 
-const HOME = '/pages/index/index';
-
 /**
  * Browser: a page outside the tab bar has no navigation bar, so it gets 返回 (when there is a page to go back to in
  * this app) and 回到首页 (always: a page opened straight from a QR code or a link has nothing behind it).
@@ -24,7 +22,7 @@ export function BackHome() {
           ‹ 返回
         </a>
       ) : null}
-      <NavLink url={HOME} tab className="rb-back-home__link">
+      <NavLink to="home" className="rb-back-home__link">
         回到首页
       </NavLink>
     </nav>

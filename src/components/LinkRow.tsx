@@ -1,16 +1,16 @@
+import type { RouteKey } from '../routes';
 import { NavLink } from './NavLink';
 import './LinkRow.scss';
 
 interface Props {
-  url: string;
-  tab?: boolean;
+  to: RouteKey;
   label: string;
 }
 
 /** A full-width link row with an arrow. */
-export function LinkRow({ url, tab, label }: Props) {
+export function LinkRow({ to, label }: Props) {
   return (
-    <NavLink url={url} tab={tab} className="rb-link-row">
+    <NavLink to={to} className="rb-link-row">
       <span>{label}</span>
       <span className="rb-link-row__arrow" aria-hidden="true">
         ›

@@ -1,19 +1,19 @@
 import type { ReactNode } from 'react';
 import { Navigator } from '@tarojs/components';
+import { ROUTES, type RouteKey } from '../routes';
 
 export interface NavLinkProps {
-  /** An app path such as /pages/register/index. */
-  url: string;
-  /** A tab-bar page (opened with switchTab). */
-  tab?: boolean;
+  /** The page to open (a tab-bar page opens with switchTab, any other with navigateTo). */
+  to: RouteKey;
   className?: string;
   children: ReactNode;
 }
 
 /** Mini-program link: a navigator (the browser build renders an <a>, see NavLink.h5.tsx). */
-export function NavLink({ url, tab, className, children }: NavLinkProps) {
+export function NavLink({ to, className, children }: NavLinkProps) {
+  const { path, tab } = ROUTES[to];
   return (
-    <Navigator url={url} openType={tab ? 'switchTab' : 'navigate'} className={className} hoverClass="none">
+    <Navigator url={path} openType={tab ? 'switchTab' : 'navigate'} className={className} hoverClass="none">
       {children}
     </Navigator>
   );

@@ -1,4 +1,4 @@
-import { inputValue } from '../utils/inputValue';
+import { inputValue } from '../utils/input-value';
 import { FieldFrame, describedBy } from './FieldFrame';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { inputValue } from '../utils/inputValue';
+import { inputValue } from '../utils/input-value';
 import { FieldFrame, describedBy } from './FieldFrame';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { WaitingStanding } from '../../utils/memberStanding';
+import type { WaitingStanding } from '../../utils/member-standing';
 import { Card } from '../../components/Card';
 import { DateText } from '../../components/DateText';
 

@@ -1,6 +1,5 @@
 import type { MemberProfile } from '../../../types';
-import { standingOf } from '../../utils/memberStanding';
-import { REGISTER_PAGE } from '../../utils/routes';
+import { standingOf } from '../../utils/member-standing';
 import { Card } from '../../components/Card';
 import { DateText } from '../../components/DateText';
 import { LinkRow } from '../../components/LinkRow';
@@ -14,7 +13,7 @@ export function MemberStatusCard({ member }: { member: MemberProfile | null }) {
     return (
       <Card title="在职党员">
         <p className="rb-text">在职党员注册后，扫描居住地社区的报到码即可报到。</p>
-        <LinkRow url={REGISTER_PAGE} label="注册为在职党员" />
+        <LinkRow to="register" label="注册为在职党员" />
       </Card>
     );
   }

@@ -14,8 +14,8 @@ export function RegisterDone({ member }: { member: MemberProfile }) {
         {member.name}，{member.unit.name}
       </p>
       {waiting ? <p className="rb-text">单位党组织确认您的党员身份后，就可以扫描居住地社区的报到码报到。</p> : null}
-      <LinkRow url="/pages/index/index" tab label="返回首页" />
-      <LinkRow url="/pages/mine/index" tab label="查看我的登记信息" />
+      <LinkRow to="home" label="返回首页" />
+      <LinkRow to="mine" label="查看我的登记信息" />
     </Card>
   );
 }
