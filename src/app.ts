@@ -1,6 +1,7 @@
-import type { PropsWithChildren } from 'react';
+import { type PropsWithChildren, createElement } from 'react';
 import Taro, { useLaunch, usePageNotFound } from '@tarojs/taro';
 import { initBackend } from './api/init';
+import { MeProvider } from './hooks/me';
 import { patchTabBarA11y } from './platform/a11y';
 import { repairMalformedUrl } from './platform/url';
 import { ROUTES } from './routes';
@@ -18,7 +19,8 @@ function App({ children }: PropsWithChildren) {
   usePageNotFound(() => {
     void Taro.redirectTo({ url: ROUTES.notFound.path });
   });
-  return children;
+  // Every page reads who the person is from here (useMe) instead of asking the function itself.
+  return createElement(MeProvider, null, children);
 }
 
 export default App;

@@ -1,22 +1,23 @@
-import { ERRORS, type ErrorCode } from '../../types';
-import type { Remote } from '../hooks/useRemote';
+import { ERRORS } from '../../types';
+import type { ClientErrorCode } from '../api/errors';
+import type { Remote } from '../hooks/use-remote';
 import { ActionButton } from './ActionButton';
 import { Alert } from './Alert';
 import { Loading } from './Loading';
 
-/** Failures that may pass by themselves: no network (no code), a busy or failing server. */
-const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INTERNAL', 'BUSY']);
+/** Failures that may pass by themselves: no network, a busy or failing server. */
+const RETRYABLE: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCode>(['OFFLINE', 'INTERNAL', 'BUSY']);
 
 /**
  * What a page shows while its data loads the first time, or when loading failed: a refusal to load the page says the
  * page is not for this person (not the action's wording); a failure that may pass offers 重试.
  */
 export function RemoteStatus<T>({ remote }: { remote: Remote<T> }) {
-  const { error, errorCode } = remote;
-  const retryable = Boolean(error) && (errorCode === null || RETRYABLE.has(errorCode));
+  const { error } = remote;
+  const retryable = error !== null && RETRYABLE.has(error.code);
   return (
     <>
-      <Alert message={errorCode === 'FORBIDDEN' ? ERRORS.PAGE_NOT_FOR_YOU : error} />
+      <Alert message={error?.code === 'FORBIDDEN' ? ERRORS.PAGE_NOT_FOR_YOU : error?.message} />
       {retryable ? (
         <ActionButton
           block

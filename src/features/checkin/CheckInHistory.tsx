@@ -3,7 +3,6 @@ import { DateText } from '../../components/DateText';
 import { Tag } from '../../components/Tag';
 
 interface Props {
-  current: CheckInHistoryItem | null;
   history: CheckInHistoryItem[];
 }
 
@@ -16,12 +15,11 @@ const TAGS: Record<CheckInStatus, { text: string; tone: 'green' | 'grey' }> = {
 /** How a check-in that is over ended. */
 const ENDED: Record<CheckInStatus, string> = { active: '', transferred: '转出', ended: '结束' };
 
-/** The member's residence communities (the current one and earlier ones), newest first. */
-export function CheckInHistory({ current, history }: Props) {
+/** The member's residence communities (the current one, status `active`, and earlier ones), newest first. */
+export function CheckInHistory({ history }: Props) {
   const key = (item: CheckInHistoryItem) => `${item.community.id}-${item.checkedInAt}`;
-  const items = current && !history.some((item) => key(item) === key(current)) ? [current, ...history] : history;
-  if (items.length === 0) return <p className="rb-text">还没有报到记录。请扫描居住地社区的报到码报到。</p>;
-  const sorted = [...items].sort((a, b) => b.checkedInAt - a.checkedInAt);
+  if (history.length === 0) return <p className="rb-text">还没有报到记录。请扫描居住地社区的报到码报到。</p>;
+  const sorted = [...history].sort((a, b) => b.checkedInAt - a.checkedInAt);
   return (
     <ul className="rb-list">
       {sorted.map((item) => (

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { CheckInResult, CommunitySummary } from '../../../types';
-import { call, errorMessage } from '../../api/client';
+import type { CommunitySummary } from '../../../types';
+import { call } from '../../api/client';
 import { ActionButton } from '../../components/ActionButton';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
@@ -9,18 +8,14 @@ import { CheckInDone } from './CheckInDone';
 import { DateText } from '../../components/DateText';
 import { LinkRow } from '../../components/LinkRow';
 import { Page } from '../../components/Page';
-import { RemoteStatus } from '../../components/RemoteStatus';
+import { Loaded } from '../../components/Loaded';
 import { StandingNote } from '../../features/member/StandingNote';
-import { useRemote } from '../../hooks/useRemote';
-import { type CheckInOffer, checkInOffer } from '../../utils/checkInOffer';
-import { standingOf } from '../../utils/memberStanding';
-import { REGISTER_PAGE } from '../../utils/routes';
+import { useFreshMe } from '../../hooks/me';
+import { useAction } from '../../hooks/use-action';
+import { both, useRemote } from '../../hooks/use-remote';
+import { type CheckInOffer, checkInOffer } from '../../utils/check-in-offer';
+import { standingOf } from '../../utils/member-standing';
 import { decodeScene } from '../../utils/scene';
-
-async function loadCheckIn(communityId: string) {
-  const [view, me] = await Promise.all([call('community', 'get', { communityId }), call('user', 'getMe', {})]);
-  return { view, offer: checkInOffer(view.me, standingOf(me.member)) };
-}
 
 /** Moving a check-in is asked first, naming both communities, like every other decision that is hard to undo. */
 async function confirmTransfer(from: CommunitySummary, to: CommunitySummary): Promise<boolean> {
@@ -38,25 +33,6 @@ export default function CheckInPage() {
   const { params } = useRouter();
   // The QR code's scene is the community id; a browser link may name it communityId instead.
   const communityId = decodeScene(params.scene || params.communityId);
-  const remote = useRemote(() => (communityId ? loadCheckIn(communityId) : Promise.resolve(null)));
-  const [result, setResult] = useState<CheckInResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const checkIn = async (transfer: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await call('checkin', 'checkIn', transfer ? { communityId, transfer: true } : { communityId });
-      setResult(res);
-      void remote.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   if (!communityId) {
     return (
       <Page title="社区报到">
@@ -64,46 +40,58 @@ export default function CheckInPage() {
       </Page>
     );
   }
+  return <CommunityCheckIn communityId={communityId} />;
+}
 
-  const data = remote.data;
-  const community = data?.view.community;
-  const transfer = async (from: CommunitySummary) => {
-    if (community && (await confirmTransfer(from, community))) await checkIn(true);
+function CommunityCheckIn({ communityId }: { communityId: string }) {
+  const me = useFreshMe();
+  const view = useRemote(() => call('community', 'get', { communityId }));
+  const checkIn = useAction(async (transfer: boolean) => {
+    const res = await call('checkin', 'checkIn', transfer ? { communityId, transfer: true } : { communityId });
+    void view.reload();
+    void me.reload();
+    return res;
+  });
+
+  const transfer = async (from: CommunitySummary, to: CommunitySummary) => {
+    if (await confirmTransfer(from, to)) await checkIn.run(true);
   };
+  const result = checkIn.data;
   return (
-    <Page title={community ? community.name : '社区报到'}>
-      <RemoteStatus remote={remote} />
-      {data && community ? (
-        <>
-          <Card>
-            <p className="rb-text">{community.street}</p>
-            <p className="rb-text rb-muted">地址：{community.address}</p>
-            <p className="rb-text">
-              已有<span className="rb-number">{data.view.checkedInMembers}</span>名在职党员在本社区报到
-            </p>
-          </Card>
-          <Alert message={error} />
-          {result ? (
-            <CheckInDone
-              serviceCardNo={result.serviceCardNo}
-              checkedInAt={result.checkedInAt}
-              from={result.outcome === 'transferred' ? result.previousCommunity : null}
-            />
-          ) : (
-            <Offer
-              offer={data.offer}
-              busy={busy}
-              onCheckIn={() => void checkIn(false)}
-              onTransfer={(from) => void transfer(from)}
-            />
-          )}
-        </>
-      ) : null}
+    <Page title={view.data?.community.name ?? '社区报到'}>
+      <Loaded remote={both(view, me)}>
+        {([{ community, checkedInMembers, me: here }, { member }]) => (
+          <>
+            <Card>
+              <p className="rb-text">{community.street}</p>
+              <p className="rb-text rb-muted">地址：{community.address}</p>
+              <p className="rb-text">
+                已有<span className="rb-number">{checkedInMembers}</span>名在职党员在本社区报到
+              </p>
+            </Card>
+            <Alert message={checkIn.error?.message} />
+            {result ? (
+              <CheckInDone
+                serviceCardNo={result.serviceCardNo}
+                checkedInAt={result.checkedInAt}
+                from={result.outcome === 'transferred' ? result.previousCommunity : null}
+              />
+            ) : (
+              <CheckInActions
+                offer={checkInOffer(here, standingOf(member))}
+                busy={checkIn.busy}
+                onCheckIn={() => void checkIn.run(false)}
+                onTransfer={(from) => void transfer(from, community)}
+              />
+            )}
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }
 
-interface OfferProps {
+interface CheckInActionsProps {
   offer: CheckInOffer;
   busy: boolean;
   onCheckIn: () => void;
@@ -111,13 +99,13 @@ interface OfferProps {
 }
 
 /** What the signed-in person can do here: 报到, 转到本社区, register, or see why they must wait. */
-function Offer({ offer, busy, onCheckIn, onTransfer }: OfferProps) {
+function CheckInActions({ offer, busy, onCheckIn, onTransfer }: CheckInActionsProps) {
   switch (offer.kind) {
     case 'register':
       return (
         <Card>
           <p className="rb-text">请先注册为在职党员，单位党组织确认后即可报到。</p>
-          <LinkRow url={REGISTER_PAGE} label="注册为在职党员" />
+          <LinkRow to="register" label="注册为在职党员" />
         </Card>
       );
     case 'wait':

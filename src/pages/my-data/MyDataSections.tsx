@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type MyData } from '../../../types';
-import { auditLine } from '../../utils/myData';
+import { auditLine } from '../../utils/my-data';
 import { Card } from '../../components/Card';
 import { CheckInHistory } from '../../features/checkin/CheckInHistory';
 import { DateText } from '../../components/DateText';
@@ -69,7 +69,7 @@ export function MyDataSections({ data }: { data: MyData }) {
       ) : null}
       {member || checkIns.length > 0 ? (
         <Card title="报到记录">
-          <CheckInHistory current={null} history={checkIns} />
+          <CheckInHistory history={checkIns} />
         </Card>
       ) : null}
       {audit.length > 0 ? (
