@@ -1,11 +1,11 @@
-// Draws the tab-bar icons and the empty-state picture (run: node src/assets/make-icons.mjs).
+// Draws the tab-bar icons and the empty-state picture into src/assets (run: node scripts/make-icons.mjs).
 // Shapes are tested per sub-pixel (4×4) so edges are smooth; output is small local PNGs.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const assets = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'assets');
 const SS = 4;
 
 function draw(width, height, inside, [r, g, b], file) {
@@ -71,8 +71,8 @@ const icons = {
 const GREY = [0x4d, 0x4d, 0x4d];
 const RED = [0xc8, 0x16, 0x1d];
 for (const [name, shape] of Object.entries(icons)) {
-  draw(81, 81, shape, GREY, join(here, 'tab', `${name}.png`));
-  draw(81, 81, shape, RED, join(here, 'tab', `${name}-active.png`));
+  draw(81, 81, shape, GREY, join(assets, 'tab', `${name}.png`));
+  draw(81, 81, shape, RED, join(assets, 'tab', `${name}-active.png`));
 }
 
 // Empty state: an open box.
@@ -87,5 +87,5 @@ draw(
     rect(100, 110, 140, 116),
   ),
   [0x9e, 0x9e, 0x9e],
-  join(here, 'empty.png'),
+  join(assets, 'empty.png'),
 );
