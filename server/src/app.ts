@@ -10,7 +10,9 @@ import { type SeedResult, seedDemoData } from './demo';
 import { HttpError, sendError } from './http';
 import { apiRoute } from './routes/api';
 import { devRoute } from './routes/dev';
+import { fileRoute } from './routes/file';
 import { filesRoute } from './routes/files';
+import { uploadRoute } from './routes/upload';
 import { SessionStore, loadSessionSecret } from './session';
 
 export { safeNext } from './safe-next';
@@ -133,6 +135,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     publicUrl: () => publicUrl,
   };
   const routes: RouteHandler[] = [
+    // Before /api/<function>: these two names are the server's own.
+    uploadRoute(ctx),
+    fileRoute(ctx),
     apiRoute(ctx),
     devRoute(ctx),
     filesRoute(ctx, { h5Dir: resolve(options.h5Dir ?? join(REPO_ROOT, 'dist-h5')), faviconFile: FAVICON }),

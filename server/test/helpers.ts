@@ -59,6 +59,41 @@ export async function startTestApp(options: Partial<AppServerOptions> = {}, root
   };
 }
 
+/**
+ * The app server of one test file: started before its tests and closed after them (with its folders removed). The
+ * answer reads through to the started server, so `t.app` works inside tests as with startTestApp.
+ */
+export function useTestApp(options: Partial<AppServerOptions> = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started?.cleanup();
+  });
+  const current = (): TestApp => {
+    if (!started) throw new Error('the test app is used outside a test (it starts in beforeAll)');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get root() {
+      return current().root;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    get logs() {
+      return current().logs;
+    },
+    close: () => current().close(),
+    cleanup: () => current().cleanup(),
+  };
+}
+
 /** Signs in through the login form; answers the `rb_session=…` cookie pair to send back. */
 export async function login(app: AppServer, openid: string, next = '/'): Promise<string> {
   const res = await fetch(`${app.url}/dev/login`, {
