@@ -8,6 +8,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  type WriteStream,
   writeFileSync,
 } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -52,6 +53,21 @@ function byteLimit(limit: number): Transform & { exceeded: boolean } {
 }
 
 const DEFAULT_MAX_AGE_S = 7200;
+
+/**
+ * Writes a new file with `write`; when that fails, removes the file once its stream has closed (removing it while
+ * the file is still being opened would let the open create it again).
+ */
+async function intoNewFile(file: string, write: (out: WriteStream) => Promise<void>): Promise<void> {
+  const out = createWriteStream(file);
+  try {
+    await write(out);
+  } catch (error) {
+    if (!out.closed) await new Promise<void>((closed) => out.once('close', () => closed()));
+    rmSync(file, { force: true });
+    throw error;
+  }
+}
 
 /** A stored file as the cloud knows it. */
 export interface StoredFile {
@@ -235,12 +251,7 @@ export class FileStorage {
     const file = join(this.options.root, clean);
     mkdirSync(dirname(file), { recursive: true });
     const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
-    try {
-      await pipeline(source, createWriteStream(partial));
-    } catch (error) {
-      rmSync(partial, { force: true });
-      throw error;
-    }
+    await intoNewFile(partial, (out) => pipeline(source, out));
     mkdirSync(dirname(this.metaFile(clean)), { recursive: true });
     writeFileSync(this.metaFile(clean), JSON.stringify({ owner: meta.owner, contentType: meta.contentType }));
     renameSync(partial, file);
@@ -325,12 +336,7 @@ export class FileStorage {
     mkdirSync(dirname(file), { recursive: true });
     const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
     const limiter = byteLimit(limit);
-    try {
-      await pipeline(req, limiter, createWriteStream(partial));
-    } catch (error) {
-      rmSync(partial, { force: true });
-      throw error;
-    }
+    await intoNewFile(partial, (out) => pipeline(req, limiter, out));
     if (limiter.exceeded) {
       rmSync(partial, { force: true });
       tooLarge();
