@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { DEMO_PERSONAS } from '../src/demo';
-import { type RawResponse, type TestApp, login, rawRequest, startTestApp } from './helpers';
+import { type RawResponse, type TestApp, login, rawRequest, startTestApp, useTestApp } from './helpers';
 
 /**
  * Issue 7, item 2: the local cloud's admin API and the /_dev routes were open on the app's port to any web page and,
@@ -8,14 +8,7 @@ import { type RawResponse, type TestApp, login, rawRequest, startTestApp } from 
  * machine only; the app's port does not have them at all.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-  t.cleanup();
-});
+const t = useTestApp();
 
 const adminPort = () => new URL(t.app.adminUrl).port;
 

@@ -5,18 +5,10 @@ import { PNG } from 'pngjs';
 import { safeNext } from '../src/app';
 import { DEMO_IDENTITIES, DEMO_PERSONAS, DEMO_ROLE_LABELS } from '../src/demo';
 import { SessionStore } from '../src/session';
-import { INDEX_HTML, type TestApp, callApi, login, rawGet, startTestApp } from './helpers';
+import { INDEX_HTML, callApi, login, rawGet, startTestApp, useTestApp } from './helpers';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hmac-0123456789';
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp({ sessionSecret: SECRET });
-});
-afterAll(async () => {
-  await t.close();
-  t.cleanup();
-});
+const t = useTestApp({ sessionSecret: SECRET });
 
 const NOT_SIGNED_IN = { ok: false, code: 'NOT_SIGNED_IN', message: '请先登录' };
 const INTERNAL = { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' };

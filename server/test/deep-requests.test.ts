@@ -1,6 +1,6 @@
 import { REQUEST_LIMITS } from '../../types';
 import { DEMO_PERSONAS } from '../src/demo';
-import { type TestApp, callApi, login, rawRequest, startTestApp } from './helpers';
+import { callApi, login, rawRequest, useTestApp } from './helpers';
 
 /**
  * Issue 7, item 1: one deeply nested request used to end the whole process (a stack overflow in a worker's
@@ -15,15 +15,10 @@ const nested = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(de
 const arrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const TOO_LARGE = { ok: false, code: 'REQUEST_TOO_LARGE', message: '提交的内容太多或层次太深，请精简后重试' };
 
-let t: TestApp;
+const t = useTestApp();
 let cookie: string;
 beforeAll(async () => {
-  t = await startTestApp();
   cookie = await login(t.app, DEMO_PERSONAS.resident);
-});
-afterAll(async () => {
-  await t.close();
-  t.cleanup();
 });
 
 /** A request through the app and the cloud that must still work after each deep one. */

@@ -1,5 +1,5 @@
 import { DEMO_PERSONAS, SIGN_IN_IDENTITIES, findDemoIdentity } from '../src/demo';
-import { type TestApp, startTestApp } from './helpers';
+import { type TestApp, useTestApp } from './helpers';
 
 /**
  * Issue 7, items 3, 10, 12 and 14: the demo sign-in exists only when asked for; it brings a scanned code's page back
@@ -18,14 +18,7 @@ function postLogin(app: TestApp['app'], openid: string, next: string, headers: R
 }
 
 describe('without devLogin (npm start without --demo)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ devLogin: false, seed: false });
-  });
-  afterAll(async () => {
-    await t.close();
-    t.cleanup();
-  });
+  const t = useTestApp({ devLogin: false, seed: false });
 
   test('/dev/login is a Chinese 404 page pointing home, and no sign-in is possible', async () => {
     const page = await fetch(`${t.app.url}/dev/login`);
@@ -45,14 +38,7 @@ describe('without devLogin (npm start without --demo)', () => {
 });
 
 describe('with devLogin', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-    t.cleanup();
-  });
+  const t = useTestApp();
 
   test('an unknown /dev address is a Chinese 404 page with a link to the sign-in, not JSON', async () => {
     for (const path of ['/dev/nope', '/dev/login/extra', '/dev/admin']) {

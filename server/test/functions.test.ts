@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { formatServiceCardNo, serviceCardCounterId } from '../../domain/service-card';
 import { REPO_ROOT } from '../src/app';
 import { DEMO_PERSONAS } from '../src/demo';
-import { type TestApp, callApi, login, startTestApp } from './helpers';
+import type { ActionName, CounterDoc, FunctionName, RequestOf, ResponseOf } from '../../types';
+import { login, okAction, useTestApp } from './helpers';
 
 /**
  * The seeded demo through the real cloud functions, as the H5 app calls them. They are bundles built by
@@ -11,33 +12,19 @@ import { type TestApp, callApi, login, startTestApp } from './helpers';
  */
 const FUNCTIONS_DIR = process.env.RB_FUNCTIONS_DIR ?? join(REPO_ROOT, 'dist-cloud');
 
-interface Row {
-  memberId: string;
-  status: string;
-  flag: string | null;
-  community: unknown;
-}
-
 describe('the demo data through the built cloud functions', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ functionsDir: FUNCTIONS_DIR });
-  });
-  afterAll(async () => {
-    await t.close();
-    t.cleanup();
-  });
+  const t = useTestApp({ functionsDir: FUNCTIONS_DIR });
 
-  const call = async (openid: string, fn: string, action: string, data: object = {}) => {
-    const res = await callApi(t.app, fn, { action, data }, await login(t.app, openid));
-    expect(res.status).toBe(200);
-    return res.body as { ok: boolean; data?: unknown; code?: string };
-  };
+  /** The action's data as `openid` signed in through the demo sign-in; fails the test on a refusal. */
+  const ok = async <F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    fn: F,
+    action: A,
+    data: RequestOf<F, A>,
+  ): Promise<ResponseOf<F, A>> => okAction(t.app, await login(t.app, openid), fn, action, data);
 
   test('U01’s admin sees new and transferred members first among those not checked in', async () => {
-    const res = await call(DEMO_PERSONAS.unitAdmin, 'unit', 'listNotCheckedIn');
-    expect(res.ok).toBe(true);
-    const rows = (res.data as { members: Row[] }).members;
+    const rows = (await ok(DEMO_PERSONAS.unitAdmin, 'unit', 'listNotCheckedIn', {})).members;
     expect(rows.every((row) => row.community === null)).toBe(true);
     const flags = rows.map((row) => row.flag);
     expect(flags).toContain('new');
@@ -48,7 +35,7 @@ describe('the demo data through the built cloud functions', () => {
   });
 
   test('who is who: roles come from the seeded documents', async () => {
-    const me = async (openid: string) => (await call(openid, 'user', 'getMe')).data as { roles: string[] };
+    const me = (openid: string) => ok(openid, 'user', 'getMe', {});
     expect((await me(DEMO_PERSONAS.staff)).roles).toEqual(expect.arrayContaining(['resident', 'staff']));
     expect((await me(DEMO_PERSONAS.unitAdmin)).roles).toEqual(expect.arrayContaining(['resident', 'unitAdmin']));
     expect((await me(DEMO_PERSONAS.memberCheckedIn)).roles).toEqual(expect.arrayContaining(['member']));
@@ -59,10 +46,8 @@ describe('the demo data through the built cloud functions', () => {
   test('a verified member checks in and gets the next 活动证 number after the seeded ones', async () => {
     const counters = t.app.cloud.db
       .getDocument({ collectionName: 'counters' })
-      .list.map((doc) => JSON.parse(doc) as { _id: string; value: number });
-    const res = await call(DEMO_PERSONAS.memberVerified, 'checkin', 'checkIn', { communityId: 'C01' });
-    expect(res.ok).toBe(true);
-    const result = res.data as { outcome: string; serviceCardNo: string };
+      .list.map((doc) => JSON.parse(doc) as CounterDoc);
+    const result = await ok(DEMO_PERSONAS.memberVerified, 'checkin', 'checkIn', { communityId: 'C01' });
     expect(result.outcome).toBe('checkedIn');
     const [year, counter] = [Number(result.serviceCardNo.slice(2, 6)), Number(result.serviceCardNo.slice(6, 8))];
     const before = counters.find((c) => c._id === serviceCardCounterId(year, counter))?.value ?? 0;
@@ -70,8 +55,7 @@ describe('the demo data through the built cloud functions', () => {
   });
 
   test('the member who moved home has a transferred check-in in the history', async () => {
-    const res = await call(DEMO_PERSONAS.memberMovedHome, 'checkin', 'getMine');
-    const mine = res.data as { history: Array<{ status: string; community: { id: string } }> };
+    const mine = await ok(DEMO_PERSONAS.memberMovedHome, 'checkin', 'getMine', {});
     expect(mine.history.map((item) => [item.community.id, item.status])).toEqual([
       ['C01', 'active'],
       ['C03', 'transferred'],

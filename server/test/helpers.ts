@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ActionName, CallResult, FunctionName, RequestOf, ResponseOf } from '../../types';
 import { type AppServer, type AppServerOptions, startAppServer } from '../src/app';
 
 export const FIXTURE_FUNCTIONS = join(__dirname, 'fixtures', 'functions');
@@ -123,6 +124,32 @@ export async function callApi(
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** An action of the contract through POST /api as the holder of `cookie`, its request checked against the contract. */
+export async function callAction<F extends FunctionName, A extends ActionName<F>>(
+  app: AppServer,
+  cookie: string,
+  fn: F,
+  action: A,
+  data: RequestOf<F, A>,
+): Promise<CallResult<ResponseOf<F, A>>> {
+  const res = await callApi(app, fn, { action, data }, cookie);
+  if (res.status !== 200) throw new Error(`${fn}.${action} answered HTTP ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as CallResult<ResponseOf<F, A>>;
+}
+
+/** The data of an action that must succeed. */
+export async function okAction<F extends FunctionName, A extends ActionName<F>>(
+  app: AppServer,
+  cookie: string,
+  fn: F,
+  action: A,
+  data: RequestOf<F, A>,
+): Promise<ResponseOf<F, A>> {
+  const result = await callAction(app, cookie, fn, action, data);
+  if (!result.ok) throw new Error(`${fn}.${action} refused: ${result.code} ${result.message}`);
+  return result.data;
 }
 
 export interface RawResponse {

@@ -1,19 +1,12 @@
 import { DEMO_PERSONAS } from '../src/demo';
-import { type TestApp, callApi, login, startTestApp } from './helpers';
+import { callApi, login, useTestApp } from './helpers';
 
 /**
  * Issue 7, item 6: sign-out did not end the session (a copied cookie stayed valid for 12 hours). Sessions now live
  * on the server: sign-out, switching person and a change of the person's granted roles end them at once.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-  t.cleanup();
-});
+const t = useTestApp();
 
 const ping = async (cookie: string) => (await callApi(t.app, 'echo', { action: 'ping' }, cookie)).status;
 

@@ -22,10 +22,12 @@ function firstBytes(stream: Readable, count: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const closed = () => reject(new Error('the file part closed before its first bytes'));
     const done = () => {
       stream.off('data', onData);
       stream.off('end', done);
       stream.off('error', reject);
+      stream.off('close', closed);
       stream.pause();
       resolve(Buffer.concat(chunks));
     };
@@ -37,6 +39,7 @@ function firstBytes(stream: Readable, count: number): Promise<Buffer> {
     stream.on('data', onData);
     stream.once('end', done);
     stream.once('error', reject);
+    stream.once('close', closed);
   });
 }
 
