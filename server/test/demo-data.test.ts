@@ -103,7 +103,7 @@ const schemas: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
       verifiedBy: z.string().optional(),
       verifiedAt: ts.optional(),
       changedAfterVerifyAt: absent,
-      lastTransferAt: absent,
+      lastTransferAt: ts.optional(),
       deletedAt: absent,
       communityId: z.string().optional(),
       checkInId: z.string().optional(),

@@ -56,6 +56,7 @@ export function seedMembers(plan: Plan, histories: readonly MemberHistory[]): De
       doc.checkInId = checkInId(m.id, stays.length);
       doc.checkedInAt = current.checkedInAt;
       doc.serviceCardNo = cards.get(m.id);
+      if (stays.length > 1) doc.lastTransferAt = current.checkedInAt;
       lastChange = Math.max(lastChange, current.checkedInAt);
     }
     doc.updatedAt = lastChange;
