@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import {
   ERRORS,
   type Access,
@@ -17,7 +17,7 @@ import { callerOpenId } from './sdk';
 export interface AccessibleAction<F extends FunctionName, A extends ActionName<F>, X extends Access> {
   access: X;
   /** The request's schema (domain/schemas/<function>.ts), checked before any database read. */
-  input: z.core.$ZodType<RequestOf<F, A>>;
+  input: v.GenericSchema<unknown, RequestOf<F, A>>;
   run(input: RequestOf<F, A>, context: AccessContext[X]): Promise<ResponseOf<F, A>>;
 }
 
@@ -36,20 +36,20 @@ export function defineAction<F extends FunctionName, A extends ActionName<F>>(
 /** Every action of a function, exactly as the shared contract lists them. */
 export type ActionTable<F extends FunctionName> = { [A in ActionName<F>]: ActionSpec<F, A> };
 
-const envelope = z.object({ action: z.string(), data: z.optional(z.unknown()) });
+const envelope = v.object({ action: v.string(), data: v.optional(v.unknown()) });
 
 /** Envelope, action, caller, request, access, then the action: the request is checked before any database read. */
 async function dispatch<F extends FunctionName>(table: ActionTable<F>, event: unknown): Promise<unknown> {
-  const parsed = z.safeParse(envelope, event);
+  const parsed = v.safeParse(envelope, event);
   if (!parsed.success) throw new AppError('INVALID_INPUT');
-  const { action, data } = parsed.data;
+  const { action, data } = parsed.output;
   if (!Object.prototype.hasOwnProperty.call(table, action)) throw new AppError('UNKNOWN_ACTION');
   const spec = table[action as ActionName<F>] as AccessibleAction<F, ActionName<F>, Access>;
   const openid = callerOpenId();
   if (!openid) throw new AppError('NOT_SIGNED_IN');
   const input = parseInput(spec.input, data ?? {});
   if (!input.success) {
-    const { code, message } = inputRefusal(input.error);
+    const { code, message } = inputRefusal(input.issues);
     throw new AppError(code, message);
   }
   return spec.run(input.data, await contextFor(spec.access, openid));

@@ -1,11 +1,11 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { ERRORS } from '../../types/errors';
-import { type InputTable, documentId, noInput } from './common';
+import { type InputTable, documentId, noInput, request } from './common';
 
 export const CHECKIN_INPUTS = {
-  checkIn: z.strictObject({
+  checkIn: request({
     communityId: documentId(ERRORS.COMMUNITY_NOT_FOUND),
-    transfer: z.optional(z.boolean()),
+    transfer: v.optional(v.boolean()),
   }),
   getMine: noInput,
 } satisfies InputTable<'checkin'>;

@@ -1,9 +1,8 @@
-import * as z from 'zod/mini';
 import { ERRORS } from '../../types/errors';
-import { type InputTable, documentId, noInput } from './common';
+import { type InputTable, documentId, noInput, request } from './common';
 
 export const COMMUNITY_INPUTS = {
   list: noInput,
-  get: z.strictObject({ communityId: documentId(ERRORS.COMMUNITY_NOT_FOUND) }),
+  get: request({ communityId: documentId(ERRORS.COMMUNITY_NOT_FOUND) }),
   getQrCode: noInput,
 } satisfies InputTable<'community'>;

@@ -18,7 +18,7 @@ function answer(data: unknown) {
   const result = parseInput(registerRequest, data);
   return result.success
     ? { ok: true as const, data: result.data }
-    : { ok: false as const, ...inputRefusal(result.error) };
+    : { ok: false as const, ...inputRefusal(result.issues) };
 }
 
 describe('the registration accepts a phone number as people type it', () => {
