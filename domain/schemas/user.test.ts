@@ -89,6 +89,13 @@ describe('fieldErrors: one message per field, for the form', () => {
     });
   });
 
+  test('an empty phone or pledge is asked for, not measured', () => {
+    expect(fieldErrors(parseInput(registerRequest, registration({ phone: '', pledge: '  ' })))).toEqual({
+      phone: '请填写手机号',
+      pledge: '请写一句承诺',
+    });
+  });
+
   test('a valid request has none', () => {
     expect(fieldErrors(parseInput(registerRequest, registration()))).toEqual({});
   });

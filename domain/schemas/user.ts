@@ -23,7 +23,12 @@ export const registerRequest = v.pipe(
       maxChars(L.nameMax, `姓名最多${L.nameMax}个字，请您检查后重新填写`),
     ),
     phone: v.optional(
-      v.pipe(v.string(phoneMessage), v.transform(plainPhoneNumber), v.regex(MOBILE_PHONE, phoneMessage)),
+      v.pipe(
+        v.string(phoneMessage),
+        v.transform(plainPhoneNumber),
+        v.nonEmpty('请填写手机号'),
+        v.regex(MOBILE_PHONE, phoneMessage),
+      ),
     ),
     phoneCode: v.optional(
       v.pipe(v.string(ERRORS.PHONE_CODE_INVALID), v.regex(/^[\x21-\x7e]{1,128}$/, ERRORS.PHONE_CODE_INVALID)),
@@ -50,6 +55,7 @@ export const registerRequest = v.pipe(
     ),
     pledge: v.pipe(
       typedText('承诺', '请写一句承诺'),
+      v.nonEmpty('请写一句承诺'),
       minChars(L.pledgeMin, `承诺至少${L.pledgeMin}个字`),
       maxChars(L.pledgeMax, `承诺最多${L.pledgeMax}个字，请您精简后重新填写`),
     ),
