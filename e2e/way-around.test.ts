@@ -169,3 +169,20 @@ test('首页 puts the unit admin’s own work first, with how many wait for conf
   expect(titles.indexOf('在职党员')).toBeGreaterThan(0);
   await page.context().close();
 });
+
+test('the app asks who the person is once: opening 首页 and going to 我的 and back call user.getMe one time', async () => {
+  const page = await phoneAs(app, browser, DEMO_PERSONAS.memberCheckedIn);
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/user') && request.postData()?.includes('"getMe"')) asked.push(request.url());
+  });
+  await page.goto(`${app.url}${HOME}`);
+  await see(page, '在职党员');
+  const tabBar = page.getByRole('navigation', { name: '主菜单' });
+  await tabBar.getByText('我的').click();
+  await seeHeading(page, '我的');
+  await tabBar.getByText('首页').click();
+  await see(page, '在职党员');
+  expect(asked).toHaveLength(1);
+  await page.context().close();
+});

@@ -5,11 +5,11 @@ import {
   type CallResult,
   type CollectionName,
   type FunctionName,
-  type RegisterRequest,
   type RequestOf,
   type ResponseOf,
 } from '../../types';
 import { startTestCloud, type TestCloud } from 'wx-local-cloud/testing';
+import { aRegistration } from '../../domain/testing';
 import { aCommunity, aUnit, aUser, insert } from './fixtures';
 
 const ROOT = join(__dirname, '..', '..');
@@ -71,18 +71,8 @@ export async function seedCounty(t: TestCloud): Promise<void> {
   );
 }
 
-export function registration(overrides: Partial<RegisterRequest> = {}): RegisterRequest {
-  return {
-    name: '张建国',
-    phone: '13812341234',
-    unitId: 'U01',
-    skills: ['电工', '法律咨询'],
-    willingness: ['维修', '政策咨询'],
-    pledge: '每月为社区做一件实事',
-    pledgePublic: true,
-    ...overrides,
-  };
-}
+/** A registration the function accepts (defined once for the tests of every side). */
+export const registration = aRegistration;
 
 /** Registers `openid` in `unitId` and has that unit's admin confirm them. */
 export async function verifiedMember(t: TestCloud, openid: string, unitId = 'U01'): Promise<void> {

@@ -1,3 +1,4 @@
+import { aRegistration } from '../testing';
 import { ERRORS } from '../../types/errors';
 import { CHECKIN_INPUTS } from './checkin';
 import { UNIT_INPUTS } from './unit';
@@ -12,15 +13,7 @@ function answer(schema: Parameters<typeof parseInput>[0], data: unknown) {
     : { ok: false as const, ...inputRefusal(result.issues) };
 }
 
-const registration = {
-  name: '张建国',
-  phone: '13812341234',
-  unitId: 'U01',
-  skills: ['电工'],
-  willingness: ['维修'],
-  pledge: '每月为社区做一件实事',
-  pledgePublic: true,
-};
+const registration = aRegistration();
 
 describe('a request is an object with exactly its fields', () => {
   test.each([

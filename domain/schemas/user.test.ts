@@ -1,15 +1,10 @@
+import { aRegistration } from '../testing';
 import type { RegisterRequest } from '../../types';
 import { inputRefusal } from './parse';
 import { fieldErrors, parseInput, registerRequest } from './user';
 
 const registration = (change: Partial<Record<keyof RegisterRequest, unknown>> = {}): Record<string, unknown> => ({
-  name: '张建国',
-  phone: '13812341234',
-  unitId: 'U01',
-  skills: ['电工', '法律咨询'],
-  willingness: ['维修', '政策咨询'],
-  pledge: '每月为社区做一件实事',
-  pledgePublic: true,
+  ...aRegistration(),
   ...change,
 });
 

@@ -7,6 +7,7 @@ import {
   REQUEST_LIMITS,
   SERVICE_KINDS,
 } from '../../types';
+import { aRegistration } from '../../domain/testing';
 import { DEMO_PERSONAS } from '../src/demo';
 
 /** What a request field holds: enough to make a value that is certainly wrong for it. */
@@ -45,15 +46,7 @@ export const CONTRACT_SHAPES: ContractShapes = {
   user: {
     getMe: nothing,
     register: {
-      valid: {
-        name: '张建国',
-        phone: '13812341234',
-        unitId: 'U01',
-        skills: ['电工'],
-        willingness: ['维修'],
-        pledge: '每月为社区做一件实事',
-        pledgePublic: true,
-      },
+      valid: aRegistration(),
       fields: {
         name: text(REGISTRATION_LIMITS.nameMax),
         phone: text(32),

@@ -1,25 +1,10 @@
-import type { CheckInState, MemberProfile } from '../../types';
+import { aMemberProfile } from '../../domain/testing';
+import type { CheckInState } from '../../types';
 import { checkInOffer } from './check-in-offer';
 import { standingOf } from './member-standing';
 
 /** The check-in page offers 报到 only to someone the function would let check in. */
-const member: MemberProfile = {
-  name: '张建国',
-  phone: '13812341234',
-  skills: [],
-  willingness: ['维修'],
-  pledge: '每月为社区做一件实事',
-  pledgePublic: false,
-  status: 'verified',
-  registeredAt: 0,
-  unit: { id: 'U01', name: '县委办公室' },
-  community: null,
-  checkedInAt: null,
-  serviceCardNo: null,
-  decidedAt: 1_700_000_000_000,
-  decidedByName: '李书记',
-  needsReconfirmation: false,
-};
+const member = aMemberProfile({ skills: [], decidedAt: 1_700_000_000_000 });
 const none: CheckInState = { state: 'none' };
 const elsewhere: CheckInState = {
   state: 'elsewhere',

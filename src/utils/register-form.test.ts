@@ -1,5 +1,5 @@
+import { aMemberProfile } from '../../domain/testing';
 import { parseInput, registerRequest } from '../../domain/schemas/user';
-import type { MemberProfile } from '../../types';
 import {
   type RegisterForm,
   firstErrorControl,
@@ -120,23 +120,7 @@ describe('what the form says and where it goes', () => {
 });
 
 describe('a confirmed member is warned before a change that needs confirmation again', () => {
-  const member: MemberProfile = {
-    name: '张建国',
-    phone: '13812341234',
-    skills: ['电工'],
-    willingness: ['维修'],
-    pledge: '每月为社区做一件实事',
-    pledgePublic: false,
-    status: 'verified',
-    registeredAt: 0,
-    unit: { id: 'U01', name: '县委办公室' },
-    community: null,
-    checkedInAt: null,
-    serviceCardNo: null,
-    decidedAt: 0,
-    decidedByName: '李书记',
-    needsReconfirmation: false,
-  };
+  const member = aMemberProfile();
   const request = validateForm(valid).request!;
 
   test.each([
