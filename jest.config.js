@@ -9,6 +9,7 @@ module.exports = {
     '<rootDir>/e2e',
     '<rootDir>/scripts',
     '<rootDir>/domain',
+    '<rootDir>/weapp-sim',
   ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },

@@ -1,0 +1,250 @@
+import { join } from 'node:path';
+import type { LocalCloud } from 'wx-local-cloud';
+import { readAppJson } from './app-json';
+import { registerBuiltIns } from './builtins';
+import type { Engine } from './elements';
+import { type OpenPage, PageStack } from './navigation';
+import { WeappPage } from './page-handle';
+import { type Opening, type PageInstance, pageAsComponent } from './pages';
+import { Pending } from './pending';
+import { Problems } from './problems';
+import { type Answers, type Records, type ScanAnswer, emptyRecords } from './records';
+import { TempFiles } from './temp-files';
+import { installDom } from './dom';
+import { createWxApi } from './wx-api';
+import { createWxCloud } from './wx-cloud';
+
+const REPO = join(__dirname, '..', '..');
+const DEFAULT_APPID = 'wx-local-appid';
+
+export interface LaunchOptions {
+  /** The local cloud whose runner answers `wx.cloud` (its functions folder holds the built functions). */
+  cloud: LocalCloud;
+  /** Whose phone it is: the OPENID every cloud call carries. */
+  openid: string;
+  /** The page the app opens on, with its query, as a code or a share would open it (default: app.json's first). */
+  url?: string;
+  /** The built mini-program (default: dist/, from `npm run build:weapp`). */
+  dist?: string;
+}
+
+/** miniprogram-simulate's `render` result: enough of it for the harness. */
+interface Rendered {
+  dom: HTMLElement;
+  attach(parent: HTMLElement): void;
+  detach(): void;
+}
+
+interface Simulate {
+  load(path: string, options: Record<string, unknown>): string;
+  render(id: string): Rendered;
+}
+
+type AppOptions = Record<string, unknown> & {
+  onLaunch?: (options: unknown) => void;
+  onShow?: (options: unknown) => void;
+  onHide?: () => void;
+};
+
+/** Loads a module into the launch's own module registry (called inside jest.isolateModules only). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fresh = (id: string): unknown => require(id);
+
+const GLOBAL_NAMES = ['wx', 'App', 'Page', 'Component', 'Behavior', 'getApp', 'getCurrentPages'] as const;
+
+/** A running mini-program: the top page, what it asked WeChat for, and the answers the test lines up. */
+export interface WeappApp {
+  /** The page on top of the stack. */
+  readonly page: WeappPage;
+  /** The routes on the stack, bottom first. */
+  readonly stack: string[];
+  readonly records: Records;
+  /** The answer to the next dialog (showModal): confirm or cancel. */
+  answerModal(confirm: boolean): void;
+  /** What the camera reads at the next scanCode, or 'cancel'. */
+  answerScan(answer: ScanAnswer | 'cancel'): void;
+  /** The person's choice at the next subscription prompt, per template id asked. */
+  answerSubscription(...choices: ('accept' | 'reject')[]): void;
+  /** A file on the phone (as chosen from the album or taken), by the temporary path WeChat would give. */
+  tempFile(bytes: Buffer, extension: string): string;
+  /** The app goes to the background and comes back (App and top page onHide, then onShow). */
+  leaveAndReturn(): Promise<void>;
+  /** Waits until every call, navigation and render the app started has finished. */
+  idle(): Promise<void>;
+  /** Closes every page and restores the globals; throws when anything went wrong while it ran (strict mode). */
+  close(): Promise<void>;
+}
+
+/**
+ * Launches the built mini-program in jsdom with WeChat's own WXML compiler: App() as WeChat calls it, every page of
+ * app.json registered, the start page opened. Each launch loads its own copy of the build and the component engine
+ * (webpack runs a page's module once per registry), so launches never share state.
+ */
+export async function launchApp(options: LaunchOptions): Promise<WeappApp> {
+  const dist = options.dist ?? join(REPO, 'dist');
+  const appJson = readAppJson(dist);
+  const problems = new Problems();
+  const restoreDom = installDom();
+  const target = globalThis as Record<string, unknown>;
+  const savedGlobals = new Map(GLOBAL_NAMES.map((name) => [name, target[name]]));
+  const records = emptyRecords();
+  const answers: Answers = { modals: [], scans: [], subscriptions: [] };
+  const pending = new Pending();
+  const tempFiles = new TempFiles();
+  const startUrl = options.url ?? `/${appJson.pages[0]}`;
+
+  const stack = new PageStack(
+    appJson,
+    (route, query) => render(route, query),
+    (navigation) => records.navigations.push(navigation),
+  );
+  const currentStack = () => stack;
+  const wx = {
+    ...createWxApi({ stack: currentStack, records, answers, problem: (text) => problems.add(text), pending }),
+    cloud: createWxCloud({
+      cloud: options.cloud,
+      openid: options.openid,
+      appid: DEFAULT_APPID,
+      tempFiles,
+      records,
+      pending,
+    }),
+  };
+  target.wx = wx;
+
+  let appOptions: AppOptions | undefined;
+  let loadingRoute = '';
+  let opening: Opening | undefined;
+  let simulate: Simulate | undefined;
+  let engine: Engine | undefined;
+  const ids = new Map<string, string>();
+
+  jest.isolateModules(() => {
+    // miniprogram-simulate merges its own `wx` API under ours and defines global Component.
+    simulate = fresh('miniprogram-simulate') as Simulate;
+    engine = fresh('miniprogram-exparser') as Engine;
+    registerBuiltIns(fresh('j-component') as Parameters<typeof registerBuiltIns>[0]);
+    target.App = (app: AppOptions) => {
+      appOptions = app;
+    };
+    target.getApp = () => appOptions;
+    target.getCurrentPages = () => stack.pages.map((page) => page.instance);
+    const component = target.Component as (definition: unknown) => void;
+    target.Page = (page: Record<string, unknown>) =>
+      component(
+        pageAsComponent(loadingRoute, page, () => {
+          if (!opening) throw new Error('a page was created outside the harness');
+          return opening;
+        }),
+      );
+    fresh(join(dist, 'app.js'));
+    for (const route of appJson.pages) {
+      loadingRoute = route;
+      ids.set(
+        route,
+        simulate.load(join(dist, route), {
+          rootPath: dist,
+          compiler: 'official',
+          compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
+        }),
+      );
+    }
+  });
+  if (!simulate || !engine || !appOptions) throw new Error(`${dist}/app.js did not call App()`);
+  const loaded = { simulate, engine, app: appOptions };
+
+  function render(route: string, query: Record<string, string>): OpenPage {
+    const id = ids.get(route);
+    if (!id) throw new Error(`no page ${route} in app.json`);
+    const page: OpenPage = {
+      route,
+      query,
+      instance: undefined as unknown as PageInstance,
+      dom: undefined as unknown as HTMLElement,
+      title: appJson.titleOf(route),
+      attach() {
+        const frame = document.createElement('page-frame');
+        document.body.appendChild(frame);
+        opening = { query, onInstance: (instance) => (page.instance = instance) };
+        const rendered = loaded.simulate.render(id);
+        page.dom = rendered.dom;
+        page.detach = () => {
+          rendered.detach();
+          frame.remove();
+        };
+        rendered.attach(frame);
+        opening = undefined;
+      },
+      detach() {},
+    };
+    return page;
+  }
+
+  const [path = '', search = ''] = startUrl.replace(/^\//, '').split('?');
+  const launchInfo = { path, query: Object.fromEntries(new URLSearchParams(search)), scene: 1001 };
+  loaded.app.onLaunch?.call(loaded.app, launchInfo);
+  loaded.app.onShow?.call(loaded.app, launchInfo);
+  stack.start(startUrl);
+
+  const host = {
+    engine: loaded.engine,
+    idle: () => pending.idle(),
+    async followNavigator(openType: string, url: string, delta: number) {
+      const api = { navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch' }[
+        openType
+      ];
+      try {
+        if (openType === 'navigateBack') currentStack().navigateBack(delta);
+        else if (api) currentStack()[api as 'navigateTo'](url);
+        else problems.add(`a <navigator> with an open-type the harness does not know: ${openType}`);
+      } catch (error) {
+        problems.add(`<navigator url="${url}"> failed: ${(error as Error).message}`);
+      }
+    },
+  };
+  await pending.idle();
+
+  return {
+    get page() {
+      const top = currentStack().top;
+      if (!top) throw new Error('no page is open');
+      return new WeappPage(top, host);
+    },
+    get stack() {
+      return currentStack().pages.map((page) => page.route);
+    },
+    records,
+    answerModal: (confirm) => answers.modals.push(confirm),
+    answerScan: (answer) => answers.scans.push(answer),
+    answerSubscription: (...choices) => answers.subscriptions.push(...choices),
+    tempFile: (bytes, extension) => tempFiles.add(bytes, extension),
+    async leaveAndReturn() {
+      loaded.app.onHide?.call(loaded.app);
+      currentStack().hideTop();
+      await pending.idle();
+      loaded.app.onShow?.call(loaded.app, { ...launchInfo, scene: 1089 });
+      currentStack().showTop();
+      await pending.idle();
+    },
+    idle: () => pending.idle(),
+    async close() {
+      await pending.idle().catch((error: Error) => problems.add(error.message));
+      currentStack().closeAll();
+      loaded.app.onHide?.call(loaded.app);
+      await pending.idle().catch((error: Error) => problems.add(error.message));
+      for (const [name, value] of savedGlobals) {
+        if (value === undefined) delete target[name];
+        else target[name] = value;
+      }
+      restoreDom();
+      const found = problems.stop();
+      const unanswered = [
+        ...answers.modals.map(() => 'a dialog answer'),
+        ...answers.scans.map(() => 'a scan'),
+        ...answers.subscriptions.map(() => 'a subscription answer'),
+      ];
+      if (unanswered.length) found.push(`lined up but never asked for: ${unanswered.join(', ')}`);
+      if (found.length) throw new Error(`the mini-program reported problems:\n- ${found.join('\n- ')}`);
+    },
+  };
+}
