@@ -22,7 +22,7 @@ export function propsOf(engine: Engine, node: WxNode): Record<string, unknown> {
   return engine.Element.getMethodCaller(element)?.data ?? {};
 }
 
-/** Every element matching `target`, innermost first for text (the element whose own text it is). */
+/** Every element matching `target`; for text, the innermost elements holding it, exact matches only if any. */
 export function findAll(engine: Engine, root: HTMLElement, target: Target): WxNode[] {
   if (typeof target !== 'string' && 'nodeType' in target) return [target];
   const all = [...root.querySelectorAll<WxNode>('*')];
@@ -31,9 +31,14 @@ export function findAll(engine: Engine, root: HTMLElement, target: Target): WxNo
     return all.filter((node) => propsOf(engine, node).placeholder === target.placeholder);
   }
   const text = typeof target === 'string' ? target : target.text;
-  const matching = all.filter((node) => textOf(node).includes(text));
-  // Keep the innermost: an element none of whose children also holds the text.
-  return matching.filter((node) => !matching.some((other) => other !== node && node.contains(other)));
+  // An element whose whole text it is comes first (a button saying 报到 before a sentence mentioning 报到).
+  for (const matches of [(node: WxNode) => textOf(node) === text, (node: WxNode) => textOf(node).includes(text)]) {
+    const matching = all.filter(matches);
+    // Keep the innermost: an element none of whose children also holds the text.
+    const innermost = matching.filter((node) => !matching.some((other) => other !== node && node.contains(other)));
+    if (innermost.length > 0) return innermost;
+  }
+  return [];
 }
 
 export function findOne(engine: Engine, root: HTMLElement, target: Target): WxNode {

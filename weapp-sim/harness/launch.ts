@@ -236,6 +236,7 @@ export async function launchApp(options: LaunchOptions): Promise<WeappApp> {
         if (value === undefined) delete target[name];
         else target[name] = value;
       }
+      pending.stop();
       restoreDom();
       const found = problems.stop();
       const unanswered = [
@@ -247,4 +248,23 @@ export async function launchApp(options: LaunchOptions): Promise<WeappApp> {
       if (found.length) throw new Error(`the mini-program reported problems:\n- ${found.join('\n- ')}`);
     },
   };
+}
+
+/**
+ * Launches the app, runs the test's steps and closes it. When a step fails, the problems the app reported are added
+ * to that failure rather than hiding it; when the steps pass, the problems fail the test.
+ */
+export async function withApp<T>(options: LaunchOptions, steps: (app: WeappApp) => Promise<T>): Promise<T> {
+  const app = await launchApp(options);
+  let result: T;
+  try {
+    result = await steps(app);
+  } catch (error) {
+    await app.close().catch((problems: Error) => {
+      if (error instanceof Error) error.message += `\n\n${problems.message}`;
+    });
+    throw error;
+  }
+  await app.close();
+  return result;
 }

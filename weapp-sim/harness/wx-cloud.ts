@@ -50,10 +50,13 @@ export function createWxCloud({ cloud, openid, appid, tempFiles, records, pendin
       const event = JSON.parse(JSON.stringify(options.data ?? {})) as { action?: string };
       return answer(options, async () => {
         const { outcome } = await cloud.invoke(options.name, event, { openid, appid });
-        const result = outcome.ok ? (outcome.result as { ok?: boolean }) : undefined;
-        records.calls.push({ name: options.name, action: String(event.action), ok: result?.ok === true });
+        const answered = outcome.ok ? (outcome.result as { ok?: boolean }) : undefined;
+        records.calls.push({ name: options.name, action: String(event.action), ok: answered?.ok === true });
         if (!outcome.ok) throw { errCode: outcome.errCode, errMsg: `cloud.callFunction:fail ${outcome.errMsg}` };
-        return { errMsg: 'cloud.callFunction:ok', result: outcome.result, requestID: outcome.requestId };
+        // The result crosses the network as JSON too, and must be made of this realm's objects: the runner's answer
+        // comes from a worker thread, and WeChat's engine copies data with `instanceof Array`.
+        const result = JSON.parse(JSON.stringify(outcome.result)) as unknown;
+        return { errMsg: 'cloud.callFunction:ok', result, requestID: outcome.requestId };
       });
     },
 

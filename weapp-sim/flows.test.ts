@@ -1,0 +1,121 @@
+import type { TestCloud } from 'wx-local-cloud/testing';
+import {
+  ok,
+  registration,
+  seedCounty,
+  startFunctionsCloud,
+  storedDoc,
+  verifiedMember,
+} from '../cloudfunctions/test/helpers';
+import { phoneCodeFor, withApp } from './harness';
+
+// The paths only the mini-program takes: the camera, WeChat's phone button, native dialogs and the page stack.
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startFunctionsCloud();
+  await seedCounty(t);
+});
+afterAll(() => t.close());
+
+describe('首页 扫码报到 → scanCode → 社区报到 → 报到', () => {
+  test('a verified member scans the community code and checks in', async () => {
+    await verifiedMember(t, 'scan-member-001');
+    await withApp({ cloud: t.cloud, openid: 'scan-member-001' }, async (app) => {
+      app.answerScan({ result: '', path: 'pages/check-in/index?scene=C01' });
+      await app.page.tap('扫码报到');
+
+      expect(app.records.scans).toEqual([{ onlyFromCamera: true, answered: expect.anything() }]);
+      expect(app.records.navigations).toEqual([{ api: 'navigateTo', url: '/pages/check-in/index?scene=C01' }]);
+      expect(app.stack).toEqual(['pages/index/index', 'pages/check-in/index']);
+      expect(app.page.heading).toBe('东街社区');
+
+      await app.page.tap('报到');
+      expect(app.page.text()).toContain('已报到');
+      const member = await storedDoc(t, 'members', 'scan-member-001');
+      expect(member.communityId).toBe('C01');
+      expect(app.page.text()).toContain(member.serviceCardNo);
+    });
+  });
+
+  test('a code that is not a community code says so and opens nothing; a cancelled scan does nothing', async () => {
+    await withApp({ cloud: t.cloud, openid: 'scan-member-002' }, async (app) => {
+      app.answerScan({ result: 'https://example.com/some/other/code' });
+      await app.page.tap('扫码报到');
+      expect(app.page.text()).toContain('这不是社区报到码');
+      app.answerScan('cancel');
+      await app.page.tap('扫码报到');
+      expect(app.records.navigations).toEqual([]);
+      expect(app.stack).toEqual(['pages/index/index']);
+    });
+  });
+});
+
+describe('注册 with WeChat phone button', () => {
+  test('the phone code goes through the cloud phone API and the registration waits for the unit', async () => {
+    await withApp({ cloud: t.cloud, openid: 'phone-member-001', url: '/pages/register/index' }, async (app) => {
+      const page = app.page;
+      await page.input('姓名', '陈晓明');
+      await page.sharePhone('微信手机号快捷填写', phoneCodeFor('13912345678'));
+      expect(page.text()).toContain('已获取微信手机号');
+      await page.pick('工作单位', 0);
+      await page.tap('民事代办');
+      await page.input('一句话承诺', '邻里有事，随叫随到');
+      await page.tap('提交注册');
+
+      expect(page.text()).toContain('已提交，等待单位党组织确认');
+      const member = await storedDoc(t, 'members', 'phone-member-001');
+      expect(member).toMatchObject({ name: '陈晓明', phone: '13912345678', unitId: 'U01', status: 'unverified' });
+    });
+  });
+
+  test('declining the phone button asks for the number to be typed, and nothing is registered', async () => {
+    await withApp({ cloud: t.cloud, openid: 'phone-member-002', url: '/pages/register/index' }, async (app) => {
+      await app.page.refusePhone('微信手机号快捷填写');
+      expect(app.page.text()).toContain('没有获取到微信手机号，请直接输入手机号');
+      expect(await storedDoc(t, 'members', 'phone-member-002')).toBeNull();
+    });
+  });
+});
+
+describe('单位党组织 confirms a member', () => {
+  test('confirm straight away; reject only after the dialog is confirmed', async () => {
+    await ok(t, 'unit-member-001', 'user', 'register', registration({ unitId: 'U01', name: '林一' }));
+    await ok(t, 'unit-member-002', 'user', 'register', registration({ unitId: 'U01', name: '林二' }));
+    await withApp(
+      {
+        cloud: t.cloud,
+        openid: 'admin-U01',
+        url: '/subpackages/unit-admin/members/index',
+      },
+      async (app) => {
+        const page = app.page;
+        expect(page.heading).toBe('党员身份确认');
+        const row = (name: string) =>
+          page.findAll({ selector: '[class*="rb-list"] > *' }).find((li) => li.textContent?.includes(name));
+        const first = row('林一');
+        if (!first) throw new Error('林一 is not listed');
+        await page.tap(page.findAll('确认').find((button) => first.contains(button)) ?? '确认');
+        expect(page.text()).toContain('已确认「林一」是本单位党员');
+        expect((await storedDoc(t, 'members', 'unit-member-001')).status).toBe('verified');
+
+        const second = row('林二');
+        if (!second) throw new Error('林二 is not listed');
+        const reject = page.findAll('不是本单位党员').find((button) => second.contains(button));
+        if (!reject) throw new Error('no reject button for 林二');
+        app.answerModal(false);
+        await page.tap(reject);
+        expect(app.records.modals.at(-1)).toMatchObject({
+          title: '确认操作',
+          content: '确定「林二」不是本单位党员吗？',
+          confirmed: false,
+        });
+        expect((await storedDoc(t, 'members', 'unit-member-002')).status).toBe('unverified');
+
+        app.answerModal(true);
+        await page.tap(reject);
+        expect(page.text()).toContain('已标记「林二」不是本单位党员');
+        expect((await storedDoc(t, 'members', 'unit-member-002')).status).toBe('rejected');
+      },
+    );
+  });
+});
