@@ -1,0 +1,227 @@
+import { join } from 'node:path';
+import type { TestCloud } from 'wx-local-cloud/testing';
+import { ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from '../cloudfunctions/test/helpers';
+import { greeting } from '../domain/time';
+import { ROUTES, type RouteKey } from '../src/routes';
+import { ERRORS } from '../types';
+import { launchApp } from './harness';
+import { readAppJson } from './harness/app-json';
+
+/*
+ * Every page of the real weapp build opens for every person who can reach it — from a menu, a tab, a scanned code or
+ * a shared link — shows its navigation-bar title, its h1 and content that only that person's data gives, and logs no
+ * error (app.close() throws on any console.error or warn, uncaught error or unhandled rejection).
+ */
+
+/** Whose phone it is: the OPENID of each kind of person (set up in beforeAll through the real functions). */
+const PEOPLE = {
+  /** No member record, no grant. */
+  resident: 'resident-1',
+  /** Registered in 县财政局 (U01), waiting for the unit admin. */
+  pending: 'pending-1',
+  /** Registered, confirmed by U01's admin, checked in at 东街社区 (C01). */
+  member: 'member-101',
+  /** 李社工, staff of C01 (seedCounty). */
+  staff: 'staff-C01',
+  /** 王书记, unit admin of U01 (seedCounty). */
+  unitAdmin: 'admin-U01',
+  /** 周部长, the county admin (seedCounty). */
+  county: 'county',
+} as const;
+type Role = keyof typeof PEOPLE;
+const ROLES = Object.keys(PEOPLE) as Role[];
+
+const PENDING_NAME = '陈待定';
+/** verifiedMember names a member 党员 and the last three characters of the openid. */
+const MEMBER_NAME = '党员101';
+
+/** 首页's h1: the greeting of the hour, then the person's name once getMe has answered with one. */
+interface Greeting {
+  greets: string | null;
+}
+type Heading = string | Greeting;
+
+interface Visit {
+  /** The page's h1 for this person, when it is not the page's own heading. */
+  heading?: Heading;
+  /** Text the page shows only once it has this person's data (or the refusal it gives them). */
+  content: readonly string[];
+  /** Text a refused person must not see. */
+  absent?: readonly string[];
+}
+
+interface PageRow {
+  /** The navigation bar's title (the page's config). */
+  title: string;
+  /** The query the page is opened with, as a code or a link would open it. */
+  query?: string;
+  /** The page's h1, unless each visit says its own. */
+  heading?: string;
+  visits: Partial<Record<Role, Visit>>;
+}
+
+const everyone = (visit: Visit): Record<Role, Visit> =>
+  Object.fromEntries(ROLES.map((role) => [role, visit])) as Record<Role, Visit>;
+
+/** What a page whose data is refused to this person shows (useRemote's FORBIDDEN), and none of the data. */
+const refused = (...absent: string[]): Visit => ({ content: [ERRORS.PAGE_NOT_FOR_YOU], absent });
+
+/** Check-in page for anyone who has not registered: the community, and the way to register. */
+const checkInUnregistered: Visit = { content: ['地址：东街 1 号', '请先注册为在职党员，单位党组织确认后即可报到。'] };
+/** The empty registration form, for anyone with no member record. */
+const emptyForm: Visit = { heading: '在职党员注册', content: ['点此选择工作单位', '提交注册'] };
+
+const PAGES = {
+  home: {
+    title: '首页',
+    visits: {
+      resident: { heading: { greets: null }, content: ['身份：居民', '注册为在职党员'] },
+      pending: { heading: { greets: PENDING_NAME }, content: ['身份：居民', `${PENDING_NAME}（县财政局）待确认`] },
+      member: { heading: { greets: MEMBER_NAME }, content: ['身份：居民、在职党员', '报到社区：东街社区'] },
+      staff: { heading: { greets: '李社工' }, content: ['身份：居民、社区工作人员', '社区工作：东街社区'] },
+      unitAdmin: { heading: { greets: '王书记' }, content: ['单位党组织：县财政局', '等待您确认1人'] },
+      county: { heading: { greets: '周部长' }, content: ['身份：居民、县委组织部管理员'] },
+    },
+  },
+  posts: { title: '岗位', heading: '岗位', visits: everyone({ content: ['岗位认领即将开放'] }) },
+  orders: { title: '点单', heading: '点单', visits: everyone({ content: ['按需点单即将开放'] }) },
+  mine: {
+    title: '我的',
+    heading: '我的',
+    visits: {
+      resident: { content: ['姓名未填写', '您还没有登记为在职党员。'] },
+      pending: { content: [`姓名${PENDING_NAME}`, '身份状态待确认'] },
+      member: { content: [`姓名${MEMBER_NAME}`, '身份状态已确认'] },
+      staff: { content: ['姓名李社工', '社区工作人员'] },
+      unitAdmin: { content: ['姓名王书记', '单位党组织管理员'] },
+      county: { content: ['姓名周部长', '县委组织部管理员'] },
+    },
+  },
+  checkIn: {
+    title: '社区报到',
+    query: 'scene=C01',
+    heading: '东街社区',
+    visits: {
+      resident: checkInUnregistered,
+      pending: { content: ['地址：东街 1 号', '等待单位党组织确认'] },
+      member: { content: ['已报到', '活动证号：'] },
+      staff: checkInUnregistered,
+      unitAdmin: checkInUnregistered,
+      county: checkInUnregistered,
+    },
+  },
+  register: {
+    title: '在职党员注册',
+    visits: {
+      resident: emptyForm,
+      pending: { heading: '修改登记信息', content: ['县财政局', '保存修改'] },
+      member: { heading: '修改登记信息', content: ['您的党员身份已经确认。', '保存修改'] },
+      staff: emptyForm,
+      unitAdmin: emptyForm,
+      county: emptyForm,
+    },
+  },
+  myData: {
+    title: '我的信息',
+    heading: '我的信息',
+    visits: {
+      resident: { content: ['系统里没有保存您的个人信息。'] },
+      pending: { content: [`姓名${PENDING_NAME}`, '删除我的个人信息'] },
+      member: { content: ['王书记确认了党员身份', '发放社区东街社区'] },
+      staff: { content: ['工作身份', '姓名李社工'] },
+      unitAdmin: { content: ['工作身份', '姓名王书记'] },
+      county: { content: ['工作身份', '姓名周部长'] },
+    },
+  },
+  notFound: { title: '页面不存在', heading: '页面不存在', visits: everyone({ content: ['您要打开的页面不存在'] }) },
+  communityQr: {
+    title: '社区报到码',
+    heading: '社区报到码',
+    visits: {
+      staff: { content: ['东街社区', '请党员用微信扫码报到'] },
+      // Not on their menus, but a forwarded link opens it.
+      resident: refused('东街社区'),
+      member: refused('东街社区'),
+      unitAdmin: refused('东街社区'),
+    },
+  },
+  unitMembers: {
+    title: '党员身份确认',
+    heading: '党员身份确认',
+    visits: {
+      unitAdmin: { content: ['县财政局：等待确认1人，已确认1人', PENDING_NAME] },
+      resident: refused(PENDING_NAME),
+      pending: refused(PENDING_NAME),
+      staff: refused(PENDING_NAME),
+    },
+  },
+  notCheckedIn: {
+    title: '未报到党员',
+    heading: '未报到党员',
+    visits: {
+      unitAdmin: { content: ['县财政局：尚未报到1人', PENDING_NAME] },
+      resident: refused(PENDING_NAME),
+      pending: refused(PENDING_NAME),
+      staff: refused(PENDING_NAME),
+    },
+  },
+} satisfies Record<RouteKey, PageRow>;
+
+const CASES = (Object.entries(PAGES) as [RouteKey, PageRow][]).flatMap(([key, row]) =>
+  (Object.entries(row.visits) as [Role, Visit][]).map(([role, visit]) => ({
+    route: ROUTES[key].path,
+    role,
+    url: row.query ? `${ROUTES[key].path}?${row.query}` : ROUTES[key].path,
+    title: row.title,
+    heading: visit.heading ?? row.heading,
+    content: visit.content,
+    absent: visit.absent ?? [],
+  })),
+);
+
+/** The h1 expected at `at`: 首页's greeting depends on the hour (China time). */
+function expectedHeading(heading: Heading | undefined, at: number): string {
+  if (heading === undefined) throw new Error('the table gives this visit no heading');
+  if (typeof heading === 'string') return heading;
+  return heading.greets ? `${greeting(at)}，${heading.greets}` : greeting(at);
+}
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startFunctionsCloud();
+  await seedCounty(t);
+  await ok(t, PEOPLE.pending, 'user', 'register', registration({ name: PENDING_NAME, unitId: 'U01' }));
+  await verifiedMember(t, PEOPLE.member, 'U01');
+  await ok(t, PEOPLE.member, 'checkin', 'checkIn', { communityId: 'C01' });
+});
+afterAll(() => t.close());
+
+test("the table lists every page of the build's app.json, main package and subpackages", () => {
+  const listed = (Object.keys(PAGES) as RouteKey[]).map((key) => ROUTES[key].path.replace(/^\//, ''));
+  expect(listed.sort()).toEqual([...readAppJson(join(__dirname, '..', 'dist')).pages].sort());
+});
+
+test.each(CASES)('$route opens for $role', async ({ role, url, title, heading, content, absent }) => {
+  const before = Date.now();
+  const app = await launchApp({ cloud: t.cloud, openid: PEOPLE[role], url });
+  try {
+    const after = Date.now();
+    expect(app.page.title).toBe(title);
+    expect([expectedHeading(heading, before), expectedHeading(heading, after)]).toContain(app.page.heading);
+    const text = app.page.text();
+    for (const piece of content) expect(text).toContain(piece);
+    for (const piece of absent) expect(text).not.toContain(piece);
+  } finally {
+    await app.close();
+  }
+});
+
+test('opening 首页 as a confirmed member asks user.getMe once (issue 9, item 6)', async () => {
+  const app = await launchApp({ cloud: t.cloud, openid: PEOPLE.member, url: ROUTES.home.path });
+  try {
+    const getMe = app.records.calls.filter((call) => call.name === 'user' && call.action === 'getMe');
+    expect(getMe).toEqual([{ name: 'user', action: 'getMe', ok: true }]);
+  } finally {
+    await app.close();
+  }
+});
