@@ -4,13 +4,13 @@ import { ok, registration, seedCounty, startFunctionsCloud, verifiedMember } fro
 import { greeting } from '../domain/time';
 import { ROUTES, type RouteKey } from '../src/routes';
 import { ERRORS } from '../types';
-import { launchApp } from './harness';
+import { withApp } from './harness';
 import { readAppJson } from './harness/app-json';
 
 /*
  * Every page of the real weapp build opens for every person who can reach it — from a menu, a tab, a scanned code or
  * a shared link — shows its navigation-bar title, its h1 and content that only that person's data gives, and logs no
- * error (app.close() throws on any console.error or warn, uncaught error or unhandled rejection).
+ * error (the harness fails the case on any console.error or warn; jest on an uncaught error or unhandled rejection).
  */
 
 /** Whose phone it is: the OPENID of each kind of person (set up in beforeAll through the real functions). */
@@ -203,25 +203,19 @@ test("the table lists every page of the build's app.json, main package and subpa
 
 test.each(CASES)('$route opens for $role', async ({ role, url, title, heading, content, absent }) => {
   const before = Date.now();
-  const app = await launchApp({ cloud: t.cloud, openid: PEOPLE[role], url });
-  try {
+  await withApp({ cloud: t.cloud, openid: PEOPLE[role], url }, async (app) => {
     const after = Date.now();
     expect(app.page.title).toBe(title);
     expect([expectedHeading(heading, before), expectedHeading(heading, after)]).toContain(app.page.heading);
     const text = app.page.text();
     for (const piece of content) expect(text).toContain(piece);
     for (const piece of absent) expect(text).not.toContain(piece);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test('opening 首页 as a confirmed member asks user.getMe once (issue 9, item 6)', async () => {
-  const app = await launchApp({ cloud: t.cloud, openid: PEOPLE.member, url: ROUTES.home.path });
-  try {
+  await withApp({ cloud: t.cloud, openid: PEOPLE.member, url: ROUTES.home.path }, async (app) => {
     const getMe = app.records.calls.filter((call) => call.name === 'user' && call.action === 'getMe');
     expect(getMe).toEqual([{ name: 'user', action: 'getMe', ok: true }]);
-  } finally {
-    await app.close();
-  }
+  });
 });

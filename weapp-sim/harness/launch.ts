@@ -1,16 +1,13 @@
 import { join } from 'node:path';
 import type { LocalCloud } from 'wx-local-cloud';
 import { readAppJson } from './app-json';
-import { registerBuiltIns } from './builtins';
-import type { Engine } from './elements';
+import { installEnvironment } from './environment';
+import { loadBuild } from './loader';
 import { type OpenPage, PageStack } from './navigation';
 import { WeappPage } from './page-handle';
-import { type Opening, type PageInstance, pageAsComponent } from './pages';
-import { Pending } from './pending';
-import { Problems } from './problems';
+import type { PageInstance } from './pages';
 import { type Answers, type Records, type ScanAnswer, emptyRecords } from './records';
 import { TempFiles } from './temp-files';
-import { installDom } from './dom';
 import { createWxApi } from './wx-api';
 import { createWxCloud } from './wx-cloud';
 
@@ -27,30 +24,6 @@ export interface LaunchOptions {
   /** The built mini-program (default: dist/, from `npm run build:weapp`). */
   dist?: string;
 }
-
-/** miniprogram-simulate's `render` result: enough of it for the harness. */
-interface Rendered {
-  dom: HTMLElement;
-  attach(parent: HTMLElement): void;
-  detach(): void;
-}
-
-interface Simulate {
-  load(path: string, options: Record<string, unknown>): string;
-  render(id: string): Rendered;
-}
-
-type AppOptions = Record<string, unknown> & {
-  onLaunch?: (options: unknown) => void;
-  onShow?: (options: unknown) => void;
-  onHide?: () => void;
-};
-
-/** Loads a module into the launch's own module registry (called inside jest.isolateModules only). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const fresh = (id: string): unknown => require(id);
-
-const GLOBAL_NAMES = ['wx', 'App', 'Page', 'Component', 'Behavior', 'getApp', 'getCurrentPages'] as const;
 
 /** A running mini-program: the top page, what it asked WeChat for, and the answers the test lines up. */
 export interface WeappApp {
@@ -83,23 +56,34 @@ export interface WeappApp {
 export async function launchApp(options: LaunchOptions): Promise<WeappApp> {
   const dist = options.dist ?? join(REPO, 'dist');
   const appJson = readAppJson(dist);
-  const problems = new Problems();
-  const restoreDom = installDom();
-  const target = globalThis as Record<string, unknown>;
-  const savedGlobals = new Map(GLOBAL_NAMES.map((name) => [name, target[name]]));
+  const environment = installEnvironment();
+  try {
+    return await start(options, dist, appJson, environment);
+  } catch (error) {
+    environment.restore();
+    throw error;
+  }
+}
+
+async function start(
+  options: LaunchOptions,
+  dist: string,
+  appJson: ReturnType<typeof readAppJson>,
+  environment: ReturnType<typeof installEnvironment>,
+): Promise<WeappApp> {
+  const { problems, pending, globals } = environment;
   const records = emptyRecords();
   const answers: Answers = { modals: [], scans: [], subscriptions: [] };
-  const pending = new Pending();
   const tempFiles = new TempFiles();
   const startUrl = options.url ?? `/${appJson.pages[0]}`;
 
-  const stack = new PageStack(
+  const stack: PageStack = new PageStack(
     appJson,
-    (route, query) => render(route, query),
+    (route, query) => openPage(route, query),
     (navigation) => records.navigations.push(navigation),
   );
   const currentStack = () => stack;
-  const wx = {
+  globals.wx = {
     ...createWxApi({ stack: currentStack, records, answers, problem: (text) => problems.add(text), pending }),
     cloud: createWxCloud({
       cloud: options.cloud,
@@ -110,52 +94,9 @@ export async function launchApp(options: LaunchOptions): Promise<WeappApp> {
       pending,
     }),
   };
-  target.wx = wx;
+  const build = loadBuild(dist, appJson, globals, () => stack.pages.map((page) => page.instance));
 
-  let appOptions: AppOptions | undefined;
-  let loadingRoute = '';
-  let opening: Opening | undefined;
-  let simulate: Simulate | undefined;
-  let engine: Engine | undefined;
-  const ids = new Map<string, string>();
-
-  jest.isolateModules(() => {
-    // miniprogram-simulate merges its own `wx` API under ours and defines global Component.
-    simulate = fresh('miniprogram-simulate') as Simulate;
-    engine = fresh('miniprogram-exparser') as Engine;
-    registerBuiltIns(fresh('j-component') as Parameters<typeof registerBuiltIns>[0]);
-    target.App = (app: AppOptions) => {
-      appOptions = app;
-    };
-    target.getApp = () => appOptions;
-    target.getCurrentPages = () => stack.pages.map((page) => page.instance);
-    const component = target.Component as (definition: unknown) => void;
-    target.Page = (page: Record<string, unknown>) =>
-      component(
-        pageAsComponent(loadingRoute, page, () => {
-          if (!opening) throw new Error('a page was created outside the harness');
-          return opening;
-        }),
-      );
-    fresh(join(dist, 'app.js'));
-    for (const route of appJson.pages) {
-      loadingRoute = route;
-      ids.set(
-        route,
-        simulate.load(join(dist, route), {
-          rootPath: dist,
-          compiler: 'official',
-          compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
-        }),
-      );
-    }
-  });
-  if (!simulate || !engine || !appOptions) throw new Error(`${dist}/app.js did not call App()`);
-  const loaded = { simulate, engine, app: appOptions };
-
-  function render(route: string, query: Record<string, string>): OpenPage {
-    const id = ids.get(route);
-    if (!id) throw new Error(`no page ${route} in app.json`);
+  function openPage(route: string, query: Record<string, string>): OpenPage {
     const page: OpenPage = {
       route,
       query,
@@ -165,15 +106,13 @@ export async function launchApp(options: LaunchOptions): Promise<WeappApp> {
       attach() {
         const frame = document.createElement('page-frame');
         document.body.appendChild(frame);
-        opening = { query, onInstance: (instance) => (page.instance = instance) };
-        const rendered = loaded.simulate.render(id);
+        const rendered = build.render(route, { query, onInstance: (instance) => (page.instance = instance) });
         page.dom = rendered.dom;
         page.detach = () => {
           rendered.detach();
           frame.remove();
         };
         rendered.attach(frame);
-        opening = undefined;
       },
       detach() {},
     };
@@ -182,12 +121,12 @@ export async function launchApp(options: LaunchOptions): Promise<WeappApp> {
 
   const [path = '', search = ''] = startUrl.replace(/^\//, '').split('?');
   const launchInfo = { path, query: Object.fromEntries(new URLSearchParams(search)), scene: 1001 };
-  loaded.app.onLaunch?.call(loaded.app, launchInfo);
-  loaded.app.onShow?.call(loaded.app, launchInfo);
+  build.app.onLaunch?.call(build.app, launchInfo);
+  build.app.onShow?.call(build.app, launchInfo);
   stack.start(startUrl);
 
   const host = {
-    engine: loaded.engine,
+    engine: build.engine,
     idle: () => pending.idle(),
     async followNavigator(openType: string, url: string, delta: number) {
       const api = { navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch' }[
@@ -219,10 +158,10 @@ export async function launchApp(options: LaunchOptions): Promise<WeappApp> {
     answerSubscription: (...choices) => answers.subscriptions.push(...choices),
     tempFile: (bytes, extension) => tempFiles.add(bytes, extension),
     async leaveAndReturn() {
-      loaded.app.onHide?.call(loaded.app);
+      build.app.onHide?.call(build.app);
       currentStack().hideTop();
       await pending.idle();
-      loaded.app.onShow?.call(loaded.app, { ...launchInfo, scene: 1089 });
+      build.app.onShow?.call(build.app, { ...launchInfo, scene: 1089 });
       currentStack().showTop();
       await pending.idle();
     },
@@ -230,15 +169,9 @@ export async function launchApp(options: LaunchOptions): Promise<WeappApp> {
     async close() {
       await pending.idle().catch((error: Error) => problems.add(error.message));
       currentStack().closeAll();
-      loaded.app.onHide?.call(loaded.app);
+      build.app.onHide?.call(build.app);
       await pending.idle().catch((error: Error) => problems.add(error.message));
-      for (const [name, value] of savedGlobals) {
-        if (value === undefined) delete target[name];
-        else target[name] = value;
-      }
-      pending.stop();
-      restoreDom();
-      const found = problems.stop();
+      const found = environment.restore();
       const unanswered = [
         ...answers.modals.map(() => 'a dialog answer'),
         ...answers.scans.map(() => 'a scan'),

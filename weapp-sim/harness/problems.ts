@@ -1,7 +1,8 @@
 /**
- * Strict by default: everything that would be a red line in WeChat DevTools' console is a problem that fails the
- * test — `console.error`, `console.warn` (WXML's runtime reports a missing template or include only there), an
- * uncaught error or an unhandled rejection.
+ * Strict by default: what would be a red or yellow line in WeChat DevTools' console is a problem that fails the test —
+ * `console.error` (WeChat's component engine reports an exception in a lifecycle or event handler there) and
+ * `console.warn` (WXML's runtime reports a missing template or include only there). An unhandled rejection or an
+ * uncaught error already fails the jest test it happens in.
  */
 export class Problems {
   readonly list: string[] = [];
@@ -15,14 +16,6 @@ export class Problems {
         console[level] = original;
       });
     }
-    const onRejection = (reason: unknown) => this.add(`unhandled rejection: ${describe(reason)}`);
-    const onError = (error: unknown) => this.add(`uncaught error: ${describe(error)}`);
-    process.on('unhandledRejection', onRejection);
-    process.on('uncaughtException', onError);
-    this.undo.push(() => {
-      process.off('unhandledRejection', onRejection);
-      process.off('uncaughtException', onError);
-    });
   }
 
   add(problem: string): void {
