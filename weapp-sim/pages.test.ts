@@ -42,6 +42,8 @@ interface Greeting {
 type Heading = string | Greeting;
 
 interface Visit {
+  /** The navigation bar's title for this person, when the page names itself after what it shows. */
+  title?: string;
   /** The page's h1 for this person, when it is not the page's own heading. */
   heading?: Heading;
   /** Text the page shows only once it has this person's data (or the refusal it gives them). */
@@ -114,8 +116,8 @@ const PAGES = {
     title: '在职党员注册',
     visits: {
       resident: emptyForm,
-      pending: { heading: '修改登记信息', content: ['县财政局', '保存修改'] },
-      member: { heading: '修改登记信息', content: ['您的党员身份已经确认。', '保存修改'] },
+      pending: { title: '修改登记信息', heading: '修改登记信息', content: ['县财政局', '保存修改'] },
+      member: { title: '修改登记信息', heading: '修改登记信息', content: ['您的党员身份已经确认。', '保存修改'] },
       staff: emptyForm,
       unitAdmin: emptyForm,
       county: emptyForm,
@@ -172,7 +174,7 @@ const CASES = (Object.entries(PAGES) as [RouteKey, PageRow][]).flatMap(([key, ro
     route: ROUTES[key].path,
     role,
     url: row.query ? `${ROUTES[key].path}?${row.query}` : ROUTES[key].path,
-    title: row.title,
+    title: visit.title ?? row.title,
     heading: visit.heading ?? row.heading,
     content: visit.content,
     absent: visit.absent ?? [],

@@ -24,6 +24,7 @@ import { UnitSelect } from './UnitSelect';
 import { WillingnessChoices } from './WillingnessChoices';
 import { useFreshMe } from '../../hooks/me';
 import { type Action, useAction } from '../../hooks/use-action';
+import { useNavigationTitle } from '../../hooks/use-navigation-title';
 import { both, useRemote } from '../../hooks/use-remote';
 import { focusControl } from '../../platform/focus';
 import { standingOf } from '../../utils/member-standing';
@@ -76,6 +77,7 @@ export default function RegisterPage() {
   const standing = standingOf(member);
   const editing = save.data ? save.data.edited : Boolean(member);
   const title = standing.kind === 'rejected' ? '在职党员登记' : editing ? '修改登记信息' : '在职党员注册';
+  useNavigationTitle(title);
 
   if (save.data) {
     return (
