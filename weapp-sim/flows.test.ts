@@ -119,3 +119,25 @@ describe('单位党组织 confirms a member', () => {
     );
   });
 });
+
+describe('links and the app coming back', () => {
+  test('首页 注册为在职党员 is a native <navigator> that opens the registration page', async () => {
+    await withApp({ cloud: t.cloud, openid: 'link-resident-001' }, async (app) => {
+      await app.page.tap('注册为在职党员');
+      expect(app.records.navigations).toEqual([{ api: 'navigateTo', url: '/pages/register/index' }]);
+      expect(app.stack).toEqual(['pages/index/index', 'pages/register/index']);
+      expect(app.page.heading).toBe('在职党员注册');
+    });
+  });
+
+  test('首页 shows the unit’s decision once the app comes back from the background', async () => {
+    await ok(t, 'back-member-001', 'user', 'register', registration({ unitId: 'U01', name: '回来了' }));
+    await withApp({ cloud: t.cloud, openid: 'back-member-001' }, async (app) => {
+      expect(app.page.text()).toContain('回来了（县财政局）待确认');
+      await ok(t, 'admin-U01', 'unit', 'verifyMember', { memberId: 'back-member-001', decision: 'verify' });
+      await app.leaveAndReturn();
+      expect(app.page.text()).toContain('身份：居民、在职党员');
+      expect(app.page.text()).not.toContain('待确认');
+    });
+  });
+});
