@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AppJson } from './app-json';
 import { registerBuiltIns } from './builtins';
 import type { Engine } from './elements';
@@ -37,6 +37,38 @@ const fresh = (id: string): unknown => require(id);
 const LOAD_OPTIONS = { compiler: 'official', compilerOptions: { maxBuffer: 64 * 1024 * 1024 } };
 
 /**
+ * What every launch can share, because it holds no state: the libraries miniprogram-simulate only uses to prefix
+ * WXSS (loading them again is most of a launch's time), and wcc's output for a build.
+ */
+const simulateDir = dirname(require.resolve('miniprogram-simulate/package.json'));
+const STATELESS = ['less', 'csso', 'postcss'].map((name) => require.resolve(name, { paths: [simulateDir] }));
+const sharedModules = new Map<string, unknown>();
+const compiledWxml = new Map<string, string>();
+
+function shareStatelessModules(): void {
+  for (const path of STATELESS) {
+    jest.doMock(path, () => {
+      if (!sharedModules.has(path)) sharedModules.set(path, jest.requireActual(path));
+      return sharedModules.get(path);
+    });
+  }
+}
+
+interface WxmlCompiler {
+  wxmlToJs(rootPath: string, options?: unknown): string;
+}
+
+/** wcc runs once per build and process; each launch evaluates its output afresh. */
+function compileOncePerBuild(compiler: WxmlCompiler): void {
+  const compile = compiler.wxmlToJs.bind(compiler);
+  compiler.wxmlToJs = (rootPath, options) => {
+    const cached = compiledWxml.get(rootPath) ?? compile(rootPath, options);
+    compiledWxml.set(rootPath, cached);
+    return cached;
+  };
+}
+
+/**
  * Loads the build as WeChat would: app.js (capturing App()), then every page of app.json, each Page() turned into a
  * component, its WXML compiled by WeChat's own wcc. Everything is loaded into a fresh module registry, so that each
  * launch gets its own copy of the build and the engine (webpack runs a page's module once per registry).
@@ -54,7 +86,9 @@ export function loadBuild(
   let opening: Opening | undefined;
   const ids = new Map<string, string>();
 
+  shareStatelessModules();
   jest.isolateModules(() => {
+    compileOncePerBuild(fresh('miniprogram-compiler') as WxmlCompiler);
     // miniprogram-simulate merges its own `wx` API under the harness's and defines the global Component.
     simulate = fresh('miniprogram-simulate') as Simulate;
     engine = fresh('miniprogram-exparser') as Engine;
