@@ -10,8 +10,27 @@ const config = defineAppConfig({
     'pages/not-found/index',
   ],
   subPackages: [
-    { root: 'subpackages/staff', name: 'staff', pages: ['community-qr/index'] },
+    {
+      root: 'subpackages/service',
+      name: 'service',
+      pages: ['activities/index', 'sign-in/index', 'report/index', 'card/index', 'records/index'],
+    },
+    {
+      root: 'subpackages/staff',
+      name: 'staff',
+      pages: [
+        'community-qr/index',
+        'home/index',
+        'post-edit/index',
+        'activity-edit/index',
+        'activity-code/index',
+        'attendance/index',
+        'queue/index',
+        'members/index',
+      ],
+    },
     { root: 'subpackages/unit-admin', name: 'unitAdmin', pages: ['members/index', 'not-checked-in/index'] },
+    { root: 'subpackages/county', name: 'county', pages: ['overdue/index', 'ledger/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,4 +1,4 @@
-import { CHECK_IN_PAGE } from '../types';
+import { CHECK_IN_PAGE, SIGN_IN_PAGE } from '../types';
 
 export interface Route {
   /** The page's path as Taro's navigation APIs take it (leading slash). */
@@ -20,6 +20,20 @@ export const ROUTES = {
   communityQr: { path: '/subpackages/staff/community-qr/index', tab: false },
   unitMembers: { path: '/subpackages/unit-admin/members/index', tab: false },
   notCheckedIn: { path: '/subpackages/unit-admin/not-checked-in/index', tab: false },
+  activities: { path: '/subpackages/service/activities/index', tab: false },
+  report: { path: '/subpackages/service/report/index', tab: false },
+  serviceCard: { path: '/subpackages/service/card/index', tab: false },
+  myRecords: { path: '/subpackages/service/records/index', tab: false },
+  staffHome: { path: '/subpackages/staff/home/index', tab: false },
+  postEdit: { path: '/subpackages/staff/post-edit/index', tab: false },
+  activityEdit: { path: '/subpackages/staff/activity-edit/index', tab: false },
+  activityCode: { path: '/subpackages/staff/activity-code/index', tab: false },
+  attendance: { path: '/subpackages/staff/attendance/index', tab: false },
+  stampQueue: { path: '/subpackages/staff/queue/index', tab: false },
+  communityMembers: { path: '/subpackages/staff/members/index', tab: false },
+  overdue: { path: '/subpackages/county/overdue/index', tab: false },
+  ledger: { path: '/subpackages/county/ledger/index', tab: false },
+  signIn: { path: `/${SIGN_IN_PAGE}`, tab: false },
 } as const satisfies Record<string, Route>;
 
 export type RouteKey = keyof typeof ROUTES;

@@ -8,6 +8,19 @@ import type {
   UnitDoc,
   UserDoc,
 } from './documents';
+import type {
+  ActivityDoc,
+  ActivitySecretDoc,
+  ActivitySignUpDoc,
+  CodeHoldDoc,
+  LedgerEntryDoc,
+  LedgerHeadDoc,
+  PostClaimDoc,
+  PostDoc,
+  ServiceRecordDoc,
+  SettingsDoc,
+  TallyDoc,
+} from './service-documents';
 
 /**
  * Every collection of the cloud database and the shape of its documents: the one source that the data layer, the
@@ -22,6 +35,17 @@ export interface Collections {
   serviceCards: ServiceCardDoc;
   counters: CounterDoc;
   auditLogs: AuditLogDoc;
+  posts: PostDoc;
+  postClaims: PostClaimDoc;
+  activities: ActivityDoc;
+  activitySecrets: ActivitySecretDoc;
+  activitySignUps: ActivitySignUpDoc;
+  codeHolds: CodeHoldDoc;
+  serviceRecords: ServiceRecordDoc;
+  ledgerEntries: LedgerEntryDoc;
+  ledgerHeads: LedgerHeadDoc;
+  tallies: TallyDoc;
+  settings: SettingsDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -36,6 +60,17 @@ export const COLLECTION_NAMES = [
   'serviceCards',
   'counters',
   'auditLogs',
+  'posts',
+  'postClaims',
+  'activities',
+  'activitySecrets',
+  'activitySignUps',
+  'codeHolds',
+  'serviceRecords',
+  'ledgerEntries',
+  'ledgerHeads',
+  'tallies',
+  'settings',
 ] as const satisfies readonly CollectionName[];
 
 /** Fails to compile when a collection is missing from COLLECTION_NAMES. */

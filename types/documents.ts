@@ -114,7 +114,14 @@ export type AuditAction =
   | 'member.needsReconfirmation'
   /** The person deleted their personal information (actor and target are the anonymous id). */
   | 'member.deleteData'
-  | 'role.grant';
+  | 'role.grant'
+  /** Staff stamped a service record (the target is the record). */
+  | 'record.confirm'
+  | 'record.reject'
+  /** Staff recorded attendance for a member without a phone. */
+  | 'record.staffAttendance'
+  /** Staff made a correction of a confirmed record (the target is the record corrected). */
+  | 'record.correct';
 
 /** `auditLogs`: every grant and every confirmation, with who made it. */
 export interface AuditLogDoc {

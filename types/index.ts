@@ -5,3 +5,6 @@ export * from './documents';
 export * from './errors';
 export * from './roles';
 export * from './limits';
+export * from './catalogue';
+export * from './service-documents';
+export * from './service-rules';

@@ -23,6 +23,8 @@ export type Increment = Command<'inc'>;
 export type OneOf<T> = Command<'in', T>;
 /** Matches documents that lack an optional field (in a query). */
 export type Absence = Command<'notSet'>;
+/** Matches values in a range (in a query): below, above, or both. */
+export type Range<T> = Command<'range', T>;
 
 type Defined<V> = Exclude<V, undefined>;
 
@@ -34,7 +36,11 @@ export type Patch<D> = {
 
 /** A query on a document's own fields: a value, one of several values, or (for an optional field) its absence. */
 export type Where<D> = {
-  [K in keyof D]?: Defined<D[K]> | OneOf<Defined<D[K]>> | (undefined extends D[K] ? Absence : never);
+  [K in keyof D]?:
+    | Defined<D[K]>
+    | OneOf<Defined<D[K]>>
+    | (undefined extends D[K] ? Absence : never)
+    | (Defined<D[K]> extends number ? Range<number> : never);
 };
 
 const command = database.command;
@@ -53,6 +59,16 @@ export function oneOf<T>(values: readonly T[]): OneOf<T> {
 
 export function notSet(): Absence {
   return command.exists(false) as unknown as Absence;
+}
+
+/** A range of numbers: `lt`/`lte`/`gt`/`gte`, any of them (at least one). */
+export function within(bounds: { lt?: number; lte?: number; gt?: number; gte?: number }): Range<number> {
+  const parts = Object.entries(bounds)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => (command[name as 'lt' | 'lte' | 'gt' | 'gte'] as (v: number) => unknown)(value as number));
+  if (parts.length === 0) throw new Error('within() needs at least one bound');
+  const combined = parts.length === 1 ? parts[0] : command.and(...(parts as Parameters<typeof command.and>));
+  return combined as unknown as Range<number>;
 }
 
 /** What the SDK offers for one collection's documents, in or out of a transaction (it types these loosely). */

@@ -9,6 +9,7 @@ import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
 import { inTransaction } from '../_shared/transaction';
 import { communitySummary } from '../_shared/views';
+import { currentTime } from '../_shared/clock';
 
 function alreadyHere(member: MemberDoc, community: CommunitySummary): CheckInResult | null {
   if (member.communityId !== community.id || member.checkedInAt === undefined) return null;
@@ -58,7 +59,7 @@ export const checkIn = defineAction<'checkin', 'checkIn'>({
       const again = alreadyHere(member, summary);
       if (again) return again;
       if (member.communityId && !transfer) throw new AppError('CHECKED_IN_ELSEWHERE');
-      const now = Date.now();
+      const now = currentTime();
       const transferring = Boolean(member.communityId);
       if (transferring && member.lastTransferAt !== undefined && sameChinaDay(member.lastTransferAt, now)) {
         throw new AppError('TRANSFER_TOO_SOON');

@@ -2,6 +2,7 @@ import type { MemberDoc, UnitMemberRow } from '../../types';
 import { daysBetween } from '../../domain/time';
 import { communitiesById } from '../_shared/lookups';
 import { RECENT_DAYS, memberRow } from '../_shared/views';
+import { currentTime } from '../_shared/clock';
 
 /**
  * What needs the unit admin's eye first: new, transferred and changed members and recent deletions; then everyone
@@ -13,7 +14,7 @@ function rank(member: MemberDoc, row: UnitMemberRow, now: number): number {
 }
 
 /** Rows for a unit admin's list, most urgent first, then the most recently registered. */
-export async function unitMemberRows(members: MemberDoc[], now: number = Date.now()): Promise<UnitMemberRow[]> {
+export async function unitMemberRows(members: MemberDoc[], now: number = currentTime()): Promise<UnitMemberRow[]> {
   const communities = await communitiesById(members.map((member) => member.communityId));
   return members
     .map((member) => {

@@ -6,6 +6,7 @@ import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
 import { inTransaction } from '../_shared/transaction';
 import { unitMemberRows } from './member-rows';
+import { currentTime } from '../_shared/clock';
 
 /** What a decision does to a member in this state, or null when it is already decided that way. */
 function auditActionFor(status: MemberStatus, decision: 'verify' | 'reject'): AuditAction | null {
@@ -31,7 +32,7 @@ export const verifyMember = defineAction<'unit', 'verifyMember'>({
       if (found.unitId !== unitId) throw new AppError('NOT_YOUR_UNIT');
       const action = auditActionFor(found.status, decision);
       if (!action) throw new AppError('ALREADY_DECIDED');
-      const now = Date.now();
+      const now = currentTime();
       const change = {
         status: decision === 'verify' ? 'verified' : 'rejected',
         verifiedBy: openid,

@@ -6,6 +6,7 @@ import { type Transaction, docs, idsWhere } from '../_shared/data';
 import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
 import { inTransaction } from '../_shared/transaction';
+import { currentTime } from '../_shared/clock';
 
 /** Staff and admins act under their name, which the record of what they did needs: their role must be withdrawn first. */
 function refuseOfficeHolder(user: UserDoc | null): void {
@@ -61,7 +62,7 @@ async function anonymise(openid: string, owned: Owned, transaction: Transaction)
   const member = requireMember(found);
   if (member.checkInId && !owned.checkInIds.includes(member.checkInId)) throw new StaleIds();
   if (member.serviceCardNo && !owned.cardIds.includes(member.serviceCardNo)) throw new StaleIds();
-  const now = Date.now();
+  const now = currentTime();
   const anonId = `anon-${randomBytes(12).toString('hex')}`;
   const checkIns = docs('checkIns', transaction);
   for (const id of owned.checkInIds) {

@@ -7,6 +7,7 @@ import { defineAction } from '../_shared/handler';
 import { isTextRisky, phoneNumberFromCode } from '../_shared/sdk';
 import { inTransaction } from '../_shared/transaction';
 import { memberProfile } from './member-profile';
+import { currentTime } from '../_shared/clock';
 
 async function resolvePhone(phone: string | undefined, phoneCode: string | undefined): Promise<string> {
   if (phone) return phone;
@@ -48,7 +49,7 @@ export const register = defineAction<'user', 'register'>({
       const members = docs('members', transaction);
       const existing = await members.get(openid);
       refuseRejected(existing);
-      const now = Date.now();
+      const now = currentTime();
       const changed = existing ? identityChanges(existing, { name: request.name, phone, unitId: request.unitId }) : [];
       const wasVerified = existing?.status === 'verified';
       const needsReconfirmation = wasVerified && changed.length > 0;

@@ -1,3 +1,4 @@
+import { CloudClock } from './clock';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,7 @@ export type { Identity, InvokeOutcome } from './runner/runner';
 export { INVOKE_ERRORS } from './runner/runner';
 export type { CloudLimits } from './limits';
 export { DEFAULT_LIMITS } from './limits';
+export { CloudClock } from './clock';
 export { type JsonBody, jsonTextTooDeep, parseJsonBody, valueTooDeep } from './json-limits';
 export type { Manifest, CollectionSpec, IndexSpec } from './db/manifest';
 export type { OutboxMessage } from './openapi/apis';
@@ -90,6 +92,8 @@ export class LocalCloud {
   readonly storage: FileStorage;
   readonly runner: FunctionRunner;
   readonly outbox: Outbox;
+  /** The time the functions see: tests move it (`clock.advance`, `clock.setTime`). */
+  readonly clock = new CloudClock();
   readonly env: string;
   readonly dataDir: string;
   private readonly server: Server;
@@ -129,6 +133,7 @@ export class LocalCloud {
       workersPerFunction: options.workersPerFunction,
       defaultTimeoutMs: options.defaultTimeoutMs,
       maxEventDepth: this.limits.eventDepth,
+      clockOffsetMs: () => this.clock.offset,
     });
     const ctx: AdminContext = {
       db: this.db,

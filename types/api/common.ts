@@ -31,3 +31,9 @@ export type CallResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode
 
 /** The QR code's target page (no leading slash, as wxacode.getUnlimited wants it). */
 export const CHECK_IN_PAGE = 'pages/check-in/index';
+
+/** The page a sign-in code's URL opens (WeChat's 扫普通链接二维码打开小程序 hands it the URL as `query.q`). */
+export const SIGN_IN_PAGE = 'subpackages/service/sign-in/index';
+
+/** The sign-in code's URL: `<prefix>?c=<code>`; the prefix is the one registered with WeChat (or the app server's). */
+export const SIGN_IN_URL_PATH = '/qd';

@@ -1,5 +1,5 @@
 import type { Timestamp } from '../documents';
-import type { CommunitySummary } from './common';
+import type { CommunitySummary, Paged, PageRequest } from './common';
 
 /** How the signed-in person stands with a community they are looking at. */
 export type CheckInState =
@@ -29,4 +29,31 @@ export interface CommunityApi {
   get: { req: { communityId: string }; res: CommunityView };
   /** staff: their community's permanent QR code. */
   getQrCode: { req: Record<string, never>; res: CommunityQrCode };
+  /** staff: today's activities, the stamp queue's size and oldest age, how many are checked in. */
+  staffHome: { req: Record<string, never>; res: StaffHome };
+  /** staff: the members checked in at their community (who, which unit, which posts, hours this year), by name. */
+  listCheckedIn: { req: PageRequest; res: Paged<CheckedInMemberRow> };
+}
+
+/** A member checked in at the community, as its staff see them: the phone masked. */
+export interface CheckedInMemberRow {
+  memberId: string;
+  name: string;
+  phoneMasked: string;
+  unitName: string;
+  posts: string[];
+  minutesThisYear: number;
+  checkedInAt: Timestamp;
+}
+
+/** What staff see first on their phone. */
+export interface StaffHome {
+  community: CommunitySummary;
+  /** Activities that are on today (China time), with their code one tap away. */
+  todayActivities: Array<{ id: string; title: string; place: string; startsAt: Timestamp; endsAt: Timestamp }>;
+  pendingCount: number;
+  oldestPendingAt: Timestamp | null;
+  /** Pending over the highlight limit (48 h). */
+  highlightCount: number;
+  checkedInCount: number;
 }

@@ -1,11 +1,19 @@
+import type { ActivityApi } from './activity';
+import type { CardApi } from './card';
 import type { CheckinApi } from './checkin';
 import type { CommunityApi } from './community';
+import type { PostApi } from './post';
+import type { RecordApi } from './record';
 import type { UnitApi } from './unit';
 import type { UserApi } from './user';
 
+export * from './activity';
+export * from './card';
 export * from './checkin';
 export * from './common';
 export * from './community';
+export * from './post';
+export * from './record';
 export * from './unit';
 export * from './user';
 
@@ -15,6 +23,10 @@ export interface Api {
   unit: UnitApi;
   community: CommunityApi;
   checkin: CheckinApi;
+  post: PostApi;
+  activity: ActivityApi;
+  record: RecordApi;
+  card: CardApi;
 }
 
 export type FunctionName = keyof Api;

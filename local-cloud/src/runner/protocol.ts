@@ -23,6 +23,8 @@ export interface InvokeMessage {
   /** Identifies the invocation to the server on every SDK call it makes (sent as WX_API_TOKEN). */
   token: string;
   timeoutMs: number;
+  /** How far the local cloud's clock is moved from the real time (0 unless a test moved it). */
+  clockOffsetMs: number;
 }
 
 export type WorkerReply =

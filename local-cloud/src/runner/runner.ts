@@ -35,6 +35,8 @@ export interface RunnerOptions {
   defaultTimeoutMs?: number;
   /** Events nested deeper (objects and arrays) are refused before they reach a worker (default 32). */
   maxEventDepth?: number;
+  /** The offset of the clock the functions see (CloudClock). */
+  clockOffsetMs?: () => number;
 }
 
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/;
@@ -292,6 +294,7 @@ export class FunctionRunner {
         identity,
         token,
         timeoutMs: config.timeoutMs,
+        clockOffsetMs: this.options.clockOffsetMs?.() ?? 0,
       });
       return { outcome, calls: record.calls };
     } finally {

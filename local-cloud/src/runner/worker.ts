@@ -19,6 +19,12 @@ Object.assign(process.env, sdkEnvironment(setup.cloudUrl, setup.env), {
 
 const send = (reply: WorkerReply) => port.postMessage(reply);
 
+// The local cloud's clock: each invocation runs at the real time moved by the cloud's offset (one invocation at a
+// time per worker, so the offset is this invocation's own).
+const realNow = Date.now.bind(Date);
+let clockOffsetMs = 0;
+Date.now = () => realNow() + clockOffsetMs;
+
 let main: Main;
 try {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,6 +45,7 @@ port.on('message', async (message: InvokeMessage) => {
   process.env.WX_CLIENTIPV6 = '';
   process.env.TCB_SOURCE = identity.source ?? '';
   process.env.WX_API_TOKEN = message.token;
+  clockOffsetMs = message.clockOffsetMs;
   const context = {
     callbackWaitsForEmptyEventLoop: false,
     request_id: message.requestId,

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '已报到党员',
+});
