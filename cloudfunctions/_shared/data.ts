@@ -185,3 +185,24 @@ export async function idsWhere<C extends CollectionName>(name: C, where: Where<D
     if (data.length < PAGE) return ids;
   }
 }
+
+/**
+ * Every document matching `where`, read page by page (at most PAGE per read) in the order of `_id`; each page is
+ * handed over as it is read, so no single query holds more than PAGE documents.
+ */
+export async function* pagesWhere<C extends CollectionName>(
+  name: C,
+  where: Where<Doc<C>>,
+): AsyncGenerator<Array<Doc<C>>, void, undefined> {
+  let after: string | undefined;
+  for (;;) {
+    const filter = after === undefined ? where : { ...where, _id: command.gt(after) };
+    const { data } = await query(name, filter as Where<Doc<C>>)
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get();
+    if (data.length > 0) yield data;
+    if (data.length < PAGE) return;
+    after = String(data[data.length - 1]._id);
+  }
+}
