@@ -31,6 +31,14 @@ interface Entry<F extends FunctionName, A extends ActionName<F>> {
   refusedInRun?: Partial<Record<Caller, ErrorCode>>;
 }
 
+/** Signed-in callers who never registered as members (the staff and admins of the test are not members). */
+const NOT_A_MEMBER = {
+  resident: 'NOT_REGISTERED',
+  staff: 'NOT_REGISTERED',
+  unitAdmin: 'NOT_REGISTERED',
+  countyAdmin: 'NOT_REGISTERED',
+} as const satisfies Partial<Record<Caller, ErrorCode>>;
+
 /** Who may call each action; an action missing here (or one the contract no longer has) fails to compile. */
 const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
   user: {
@@ -58,6 +66,12 @@ const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
     list: { access: 'signedIn', valid: {} },
     get: { access: 'signedIn', valid: { communityId: 'C01' } },
     getQrCode: { access: 'staff', valid: {} },
+    staffHome: { access: 'staff', valid: {} },
+    listCheckedIn: { access: 'staff', valid: { limit: 20 } },
+  },
+  card: {
+    get: { access: 'signedIn', valid: {}, refusedInRun: NOT_A_MEMBER },
+    lines: { access: 'signedIn', valid: {}, refusedInRun: NOT_A_MEMBER },
   },
   checkin: {
     checkIn: { access: 'member', valid: { communityId: 'C01' } },

@@ -20,7 +20,9 @@ export type FieldKind =
   /** Only `true` is right. */
   | { kind: 'true' }
   | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'list'; of: FieldKind };
+  | { kind: 'list'; of: FieldKind }
+  /** A whole number from `min` to `max`. */
+  | { kind: 'integer'; min: number; max: number };
 
 /**
  * How to fuzz one action: a request the function would accept (the fuzzer only ever sends it spoilt), what each of
@@ -41,6 +43,12 @@ export type ContractShapes = { [F in FunctionName]: { [A in ActionName<F>]: Acti
 const nothing = { valid: {}, fields: {}, mayLeaveOut: [] };
 const text = (maxChars: number): FieldKind => ({ kind: 'text', maxChars });
 const id: FieldKind = { kind: 'id' };
+/** A `PageRequest` (domain/schemas/paging.ts): both fields may be left out. */
+const paging = {
+  valid: { limit: 20 },
+  fields: { cursor: text(80), limit: { kind: 'integer', min: 1, max: 50 } },
+  mayLeaveOut: ['cursor', 'limit'],
+} satisfies ActionShape<{ cursor?: string; limit?: number }>;
 
 export const CONTRACT_SHAPES: ContractShapes = {
   user: {
@@ -80,6 +88,8 @@ export const CONTRACT_SHAPES: ContractShapes = {
     list: nothing,
     get: { valid: { communityId: 'C01' }, fields: { communityId: id }, mayLeaveOut: [] },
     getQrCode: nothing,
+    staffHome: nothing,
+    listCheckedIn: paging,
   },
   checkin: {
     checkIn: {
@@ -88,6 +98,10 @@ export const CONTRACT_SHAPES: ContractShapes = {
       mayLeaveOut: ['transfer'],
     },
     getMine: nothing,
+  },
+  card: {
+    get: nothing,
+    lines: paging,
   },
 };
 
@@ -160,6 +174,8 @@ function rightType(value: unknown, field: FieldKind): boolean {
       return value === true;
     case 'list':
       return Array.isArray(value);
+    case 'integer':
+      return typeof value === 'number';
   }
 }
 
@@ -189,6 +205,11 @@ export function wrongValue(field: FieldKind): fc.Arbitrary<unknown> {
         fc
           .tuple(fc.array(fc.constantFrom('电工'), { maxLength: 3 }), wrongValue(field.of))
           .map(([good, bad]) => [...good, bad]),
+      );
+    case 'integer':
+      return fc.oneof(
+        otherType,
+        fc.constantFrom<unknown>(field.min - 1, field.max + 1, field.min + 0.5, Number.MAX_SAFE_INTEGER, '1'),
       );
   }
 }
