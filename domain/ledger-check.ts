@@ -57,13 +57,11 @@ export function checkLedger({ communityId, entries, head, records }: LedgerWalk)
   let prevHash = GENESIS_HASH;
   let expected = 1;
   for (const entry of entries) {
-    if (entry.seq > expected) {
-      // Entries cut out of the middle: the one after the gap cannot link to what we hold, so only the gap is named.
-      gap(expected, Math.min(entry.seq - 1, expected + MAX_GAP_LISTED - 1));
-    } else if (entry.prevHash !== prevHash) {
-      problems.push({ kind: 'broken', recordId: entry.recordId, seq: entry.seq });
-    }
-    if (entryHash(entry) !== entry.hash || entry.communityId !== communityId) {
+    // After entries cut out of the middle the next one cannot link to what we hold: only the gap is named.
+    const afterGap = entry.seq > expected;
+    if (afterGap) gap(expected, Math.min(entry.seq - 1, expected + MAX_GAP_LISTED - 1));
+    const linked = afterGap || entry.prevHash === prevHash;
+    if (!linked || entryHash(entry) !== entry.hash || entry.communityId !== communityId) {
       problems.push({ kind: 'broken', recordId: entry.recordId, seq: entry.seq });
     }
     const record = records.get(entry.recordId);
@@ -99,4 +97,22 @@ export function checkLedger({ communityId, entries, head, records }: LedgerWalk)
   }
   problems.sort(problemOrder);
   return { entries: entries.length, problems };
+}
+
+/** One problem as a person reads it (the county admin's page and `npm run ledger:verify`). */
+export function describeProblem(problem: LedgerProblem): string {
+  const place = problem.seq === null ? '' : `第${problem.seq}条：`;
+  const record = problem.recordId === null ? '' : `记录（${problem.recordId}）`;
+  switch (problem.kind) {
+    case 'edited':
+      return `${place}${record}盖章后被改动过，内容与账本不符`;
+    case 'deleted':
+      return `${place}账本里的${record || '记录'}已被删除`;
+    case 'inserted':
+      return `${record || '一条记录'}算作已盖章，但账本里没有盖章的记载`;
+    case 'truncated':
+      return `${place}账本缺了这一条${record ? `，它盖章的是${record}` : ''}`;
+    case 'broken':
+      return `${place}账本在这里接不上，校验值不符`;
+  }
 }
