@@ -24,7 +24,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: ['@tarojs/plugin-html'],
     // The WeChat cloud environment id, from TARO_APP_CLOUD_ENV at build time ('' = the default environment).
-    defineConstants: { CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
+    // The URL prefix registered under 扫普通链接二维码打开小程序: the sign-in codes the staff phone draws start with it.
+    defineConstants: {
+      CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      SIGN_IN_URL_PREFIX: JSON.stringify(process.env.TARO_APP_SIGN_IN_URL_PREFIX || 'https://hxz.example.gov.cn/qd'),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -16,3 +16,6 @@ declare namespace NodeJS {
 
 /** The WeChat cloud environment id (defineConstants in config/index.ts; '' = default environment). */
 declare const CLOUD_ENV: string;
+
+/** The sign-in code's URL prefix registered with WeChat (defineConstants in config/index.ts). */
+declare const SIGN_IN_URL_PREFIX: string;
