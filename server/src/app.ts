@@ -11,6 +11,7 @@ import { HttpError, sendError } from './http';
 import { apiRoute } from './routes/api';
 import { devRoute } from './routes/dev';
 import { fileRoute } from './routes/file';
+import { signInUrlRoute } from './routes/sign-in-url';
 import { filesRoute } from './routes/files';
 import { uploadRoute } from './routes/upload';
 import { SessionStore, loadSessionSecret } from './session';
@@ -140,6 +141,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     fileRoute(ctx),
     apiRoute(ctx),
     devRoute(ctx),
+    signInUrlRoute(ctx),
     filesRoute(ctx, { h5Dir: resolve(options.h5Dir ?? join(REPO_ROOT, 'dist-h5')), faviconFile: FAVICON }),
   ];
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

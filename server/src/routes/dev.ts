@@ -112,7 +112,33 @@ export function devRoute(ctx: AppContext): RouteHandler {
       sendJson(res, 200, { openid: session.openid, name: identity?.name ?? null, role: identity?.role ?? null });
       return true;
     }
+    if (path === '/dev/clock' && req.method === 'POST') {
+      // Moves the time the functions see (the e2e tests cross an activity's window with it); never from another site.
+      const advanceMs = await readAdvance(req);
+      if (!isSameOrigin(ctx, req)) throw new HttpError(403, 'FORBIDDEN');
+      if (advanceMs === null) throw new HttpError(400, 'INVALID_INPUT');
+      ctx.cloud.clock.advance(advanceMs);
+      sendJson(res, 200, { now: ctx.cloud.clock.now() });
+      return true;
+    }
     sendNotFound(ctx, res);
     return true;
   };
+}
+
+/** At most a year either way. */
+const MAX_ADVANCE_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** `advanceMs` of a JSON body (a number or a numeric string) or a form; null when it is not a whole number in range. */
+async function readAdvance(req: IncomingMessage): Promise<number | null> {
+  let raw: unknown;
+  if (contentTypeOf(req) === 'application/json') {
+    const body = await readLimited(req, MAX_FORM_BODY);
+    const value = body.length === 0 ? {} : parseJson(body);
+    raw = isPlainObject(value) ? value.advanceMs : undefined;
+  } else {
+    raw = (await readForm(req)).get('advanceMs');
+  }
+  const ms = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  return typeof ms === 'number' && Number.isSafeInteger(ms) && Math.abs(ms) <= MAX_ADVANCE_MS ? ms : null;
 }
