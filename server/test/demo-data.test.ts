@@ -5,8 +5,14 @@ import {
   type CollectionName,
   type Collections,
   type MemberStatus,
+  type RecordSource,
+  type RecordStatus,
+  POST_KINDS,
   SERVICE_KINDS,
 } from '../../types';
+import { attendanceMinutes, attendanceRecordId } from '../../domain/attendance';
+import { GENESIS_HASH, entryHash, ledgerEntryId, recordHash } from '../../domain/ledger';
+import { keysOf, tallyDocId } from '../../domain/tallies';
 import { SERVICE_CARD_NO, formatServiceCardNo, serviceCardCounterId } from '../../domain/service-card';
 import { chinaTime } from '../../domain/time';
 import {
@@ -40,8 +46,13 @@ const CHECK_IN_STATUSES = ['active', 'transferred', 'ended'] as const satisfies 
 // prettier-ignore
 const AUDIT_ACTIONS = [
   'member.verify', 'member.reject', 'member.reverseRejection', 'member.needsReconfirmation', 'member.deleteData',
-  'role.grant',
+  'role.grant', 'record.confirm', 'record.reject', 'record.staffAttendance', 'record.correct',
 ] as const satisfies AuditAction[];
+const RECORD_SOURCES = ['activity', 'selfReported', 'correction'] as const satisfies RecordSource[];
+const RECORD_STATUSES = ['signedIn', 'pending', 'confirmed', 'rejected'] as const satisfies RecordStatus[];
+const LOCATION_CHECKS = ['inside', 'outside', 'unknown'] as const;
+const HEX64 = /^[0-9a-f]{64}$/;
+const minutes = z.number().int().nonnegative();
 /** What the demo holds, narrower than what the types allow (it is seeded, not lived in). */
 const only =
   (...allowed: string[]) =>
@@ -132,13 +143,168 @@ const schemas: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
     z
       .strictObject({
         _id: z.string().optional(),
-        action: z.enum(AUDIT_ACTIONS).refine(only('member.verify', 'member.reject', 'role.grant')),
+        action: z
+          .enum(AUDIT_ACTIONS)
+          .refine(
+            only(
+              'member.verify',
+              'member.reject',
+              'role.grant',
+              'record.confirm',
+              'record.reject',
+              'record.staffAttendance',
+            ),
+          ),
         actorId: z.string(),
         targetId: z.string(),
         at: ts,
         detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
       })
       .refine((entry) => entry._id !== undefined),
+  ),
+  posts: exactly<Collections['posts']>()(
+    z.strictObject({
+      _id: z.string().regex(/^demo-post-C0[1-6]-\d$/),
+      communityId: z.string().regex(/^C0[1-6]$/),
+      kind: z.enum(POST_KINDS),
+      duty: z.string().min(2).max(200),
+      forWhom: z.string().min(2).max(60),
+      capacity: z.number().int().positive(),
+      until: ts,
+      status: z.enum(['open', 'closed']),
+      claimCount: z.number().int().nonnegative(),
+      createdBy: z.string().regex(/^demo-staff-C0[1-6]$/),
+      createdAt: ts,
+      updatedAt: ts,
+      closedAt: ts.optional(),
+    }),
+  ),
+  postClaims: exactly<Collections['postClaims']>()(
+    z.strictObject({
+      _id: z.string(),
+      postId: z.string(),
+      communityId: z.string(),
+      memberId: z.string(),
+      unitId: z.string(),
+      status: z.enum(['active', 'left']),
+      claimedAt: ts,
+      leftAt: ts.optional(),
+    }),
+  ),
+  activities: exactly<Collections['activities']>()(
+    z.strictObject({
+      _id: z.string(),
+      communityId: z.string(),
+      title: z.string().min(2).max(40),
+      place: z.string().min(2).max(60),
+      startsAt: ts,
+      endsAt: ts,
+      geo: z
+        .strictObject({ latitude: z.number(), longitude: z.number(), radiusMeters: z.number().min(50).max(5000) })
+        .nullable(),
+      capacity: z.number().int().positive(),
+      postId: z.string().nullable(),
+      codeSeconds: z.number().int().min(5).max(30),
+      signUpCount: z.number().int().nonnegative(),
+      status: z.enum(['scheduled', 'cancelled']).refine(only('scheduled')),
+      createdBy: z.string(),
+      createdAt: ts,
+      updatedAt: ts,
+    }),
+  ),
+  activitySecrets: exactly<Collections['activitySecrets']>()(
+    z.strictObject({ _id: z.string(), secret: z.string().regex(HEX64) }),
+  ),
+  activitySignUps: exactly<Collections['activitySignUps']>()(
+    z.strictObject({ _id: z.string(), activityId: z.string(), communityId: z.string(), memberId: z.string(), at: ts }),
+  ),
+  codeHolds: exactly<Collections['codeHolds']>()(
+    z.strictObject({
+      _id: z.string(),
+      activityId: z.string(),
+      step: z.number().int(),
+      heldAt: ts,
+      redeemedBy: z.string().optional(),
+      redeemedAt: ts.optional(),
+    }),
+  ),
+  serviceRecords: exactly<Collections['serviceRecords']>()(
+    z.strictObject({
+      _id: z.string(),
+      communityId: z.string(),
+      memberId: z.string().regex(/^demo-member-\d{3}$/),
+      unitId: z.string().regex(/^U\d\d$/),
+      source: z.enum(RECORD_SOURCES).refine(only('activity', 'selfReported')),
+      postId: z.string().nullable(),
+      activityId: z.string().nullable(),
+      description: z.string().min(2).max(300),
+      startAt: ts,
+      endAt: ts,
+      minutes,
+      creditMinutes: minutes,
+      photos: z.array(z.string()).max(0),
+      attendance: z
+        .strictObject({
+          signedInAt: ts,
+          signedOutAt: ts.nullable(),
+          signOutMissing: z.boolean(),
+          signInLocation: z.enum(LOCATION_CHECKS),
+          signOutLocation: z.enum(LOCATION_CHECKS).nullable(),
+        })
+        .nullable(),
+      recordedBy: z.string(),
+      recordedByName: z.string(),
+      byStaff: z.boolean(),
+      correctsId: z.string().nullable(),
+      status: z.enum(RECORD_STATUSES).refine(only('pending', 'confirmed', 'rejected')),
+      createdAt: ts,
+      updatedAt: ts,
+      decidedBy: z.string().optional(),
+      decidedByName: z.string().optional(),
+      decidedAt: ts.optional(),
+      rejectReason: z.string().optional(),
+      ledgerSeq: z.number().int().positive().optional(),
+    }),
+  ),
+  ledgerEntries: exactly<Collections['ledgerEntries']>()(
+    z.strictObject({
+      _id: z.string(),
+      communityId: z.string(),
+      seq: z.number().int().positive(),
+      recordId: z.string(),
+      recordHash: z.string().regex(HEX64),
+      prevHash: z.string().regex(HEX64),
+      hash: z.string().regex(HEX64),
+      at: ts,
+    }),
+  ),
+  ledgerHeads: exactly<Collections['ledgerHeads']>()(
+    z.strictObject({ _id: z.string(), seq: z.number().int().positive(), hash: z.string().regex(HEX64), updatedAt: ts }),
+  ),
+  tallies: exactly<Collections['tallies']>()(
+    z.strictObject({
+      _id: z.string(),
+      key: z.string(),
+      shard: z
+        .number()
+        .int()
+        .refine((shard): boolean => shard === 0),
+      minutes: z.number().int().positive(),
+      records: z.number().int().positive(),
+    }),
+  ),
+  settings: exactly<Collections['settings']>()(
+    z.strictObject({
+      _id: z.string(),
+      codeSeconds: z.number().optional(),
+      signInEarlyMinutes: z.number().optional(),
+      signOutAfterSeconds: z.number().optional(),
+      dailyCapHours: z.number().optional(),
+      yearlyGoalHours: z.number().optional(),
+      highlightAfterHours: z.number().optional(),
+      countyAfterHours: z.number().optional(),
+      starHours: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]).optional(),
+    }),
   ),
 };
 
@@ -283,6 +449,151 @@ describe('buildDemoData', () => {
   });
 });
 
+describe('buildDemoData: trusted hours', () => {
+  const data: DemoData = buildDemoData(NOW);
+  const members = new Map(data.members.map((m) => [m._id, m]));
+  const HOUR = 3_600_000;
+
+  test('posts of several kinds in every community; claimCount is the active claims, within capacity, by members checked in there', () => {
+    for (const c of data.communities) {
+      const posts = data.posts.filter((p) => p.communityId === c._id);
+      expect(new Set(posts.map((p) => p.kind)).size).toBeGreaterThanOrEqual(3);
+      expect(posts.some((p) => p.claimCount > 0)).toBe(true);
+    }
+    for (const post of data.posts) {
+      const active = data.postClaims.filter((claim) => claim.postId === post._id && claim.status === 'active');
+      expect(post.claimCount).toBe(active.length);
+      expect(post.claimCount).toBeLessThanOrEqual(post.capacity);
+    }
+    for (const claim of data.postClaims) {
+      expect(claim._id).toBe(`${claim.postId}_${claim.memberId}`);
+      const member = members.get(claim.memberId)!;
+      expect(member).toMatchObject({ status: 'verified', communityId: claim.communityId, unitId: claim.unitId });
+      expect(claim.claimedAt).toBeGreaterThan(member.checkedInAt!);
+      expect(claim.claimedAt).toBeLessThan(NOW);
+    }
+  });
+
+  test('a past, a current (now ± 1 h) and an upcoming activity per community, each with a secret; sign-ups counted', () => {
+    for (const c of data.communities) {
+      const activities = data.activities.filter((a) => a.communityId === c._id);
+      expect(activities.some((a) => a.endsAt < NOW)).toBe(true);
+      expect(activities.some((a) => a.startsAt <= NOW - HOUR + 60_000 && a.endsAt >= NOW + HOUR - 60_000)).toBe(true);
+      expect(activities.some((a) => a.startsAt > NOW)).toBe(true);
+    }
+    expect(data.activitySecrets.map((s) => s._id).sort()).toEqual(data.activities.map((a) => a._id).sort());
+    for (const activity of data.activities) {
+      const signUps = data.activitySignUps.filter((s) => s.activityId === activity._id);
+      expect(activity.signUpCount).toBe(signUps.length);
+      for (const signUp of signUps) {
+        expect(signUp._id).toBe(`${activity._id}_${signUp.memberId}`);
+        expect(members.get(signUp.memberId)!.communityId).toBe(activity.communityId);
+        expect(signUp.at).toBeLessThan(Math.min(activity.startsAt, NOW));
+      }
+    }
+  });
+
+  test('records: past, by members checked in there, hours as the functions count them, no overlaps; photos left out', () => {
+    const activities = new Map(data.activities.map((a) => [a._id, a]));
+    for (const r of data.serviceRecords) {
+      const member = members.get(r.memberId)!;
+      expect(member).toMatchObject({ communityId: r.communityId, unitId: r.unitId });
+      expect(r.endAt).toBeLessThan(NOW);
+      expect(r.startAt).toBeGreaterThan(member.checkedInAt!);
+      expect(r.creditMinutes).toBe(r.minutes);
+      if (r.source === 'activity') {
+        const activity = activities.get(r.activityId!)!;
+        expect(r._id).toBe(attendanceRecordId(activity._id, r.memberId));
+        const { signedInAt, signedOutAt } = r.attendance!;
+        expect(r.minutes).toBe(attendanceMinutes(activity, signedInAt, signedOutAt));
+      } else {
+        expect(r.minutes).toBe((r.endAt - r.startAt) / 60_000);
+        expect(
+          data.postClaims.some((c) => c.postId === r.postId && c.memberId === r.memberId && c.claimedAt < r.startAt),
+        ).toBe(true);
+      }
+      if (r.status === 'confirmed' || r.status === 'rejected') {
+        expect(r.decidedBy).toBe(`demo-staff-${r.communityId}`);
+        expect(r.decidedAt).toBeGreaterThan(r.createdAt);
+        expect(r.decidedAt).toBeLessThan(NOW);
+      }
+      const others = data.serviceRecords.filter((o) => o.memberId === r.memberId && o._id !== r._id);
+      for (const o of others) expect(o.endAt <= r.startAt || o.startAt >= r.endAt).toBe(true);
+    }
+  });
+
+  test('every ledger verifies: entries chain from the genesis hash to the head and stamp each confirmed record as stored', () => {
+    const records = new Map(data.serviceRecords.map((r) => [r._id, r]));
+    for (const c of data.communities) {
+      const entries = data.ledgerEntries.filter((e) => e.communityId === c._id).sort((a, b) => a.seq - b.seq);
+      let prevHash = GENESIS_HASH;
+      entries.forEach((entry, i) => {
+        expect(entry._id).toBe(ledgerEntryId(c._id, i + 1));
+        expect(entry.seq).toBe(i + 1);
+        expect(entry.prevHash).toBe(prevHash);
+        expect(entry.hash).toBe(entryHash(entry));
+        const record = records.get(entry.recordId)!;
+        expect(record).toMatchObject({ status: 'confirmed', ledgerSeq: entry.seq, communityId: c._id });
+        expect(entry.recordHash).toBe(recordHash(record));
+        expect(entry.at).toBe(record.decidedAt);
+        prevHash = entry.hash;
+      });
+      const confirmed = data.serviceRecords.filter((r) => r.communityId === c._id && r.status === 'confirmed');
+      expect(entries.map((e) => e.recordId).sort()).toEqual(confirmed.map((r) => r._id).sort());
+      expect(entries.length).toBeGreaterThan(0);
+      expect(data.ledgerHeads.find((h) => h._id === c._id)).toEqual({
+        _id: c._id,
+        seq: entries.length,
+        hash: prevHash,
+        updatedAt: entries.at(-1)!.at,
+      });
+    }
+    for (const r of data.serviceRecords) if (r.status !== 'confirmed') expect(r.ledgerSeq).toBeUndefined();
+  });
+
+  test('tallies equal the sums of the confirmed records, each total on one shard', () => {
+    const sums = new Map<string, { minutes: number; records: number }>();
+    for (const r of data.serviceRecords.filter((record) => record.status === 'confirmed')) {
+      const credit = { ...r, at: r.startAt, minutes: r.creditMinutes, records: 1 };
+      for (const key of keysOf(credit)) {
+        const sum = sums.get(key) ?? { minutes: 0, records: 0 };
+        sums.set(key, { minutes: sum.minutes + credit.minutes, records: sum.records + 1 });
+      }
+    }
+    expect(data.tallies).toHaveLength(sums.size);
+    for (const tally of data.tallies) {
+      expect(tally._id).toBe(tallyDocId(tally.key, tally.shard));
+      expect({ minutes: tally.minutes, records: tally.records }).toEqual(sums.get(tally.key));
+    }
+  });
+
+  test('the featured member has claims and confirmed, pending and rejected records; C01’s staff has a queue with waits over 48 h and 96 h', () => {
+    const me = DEMO_PERSONAS.memberCheckedIn;
+    expect(data.postClaims.filter((c) => c.memberId === me && c.status === 'active').length).toBeGreaterThanOrEqual(1);
+    const mine = data.serviceRecords.filter((r) => r.memberId === me);
+    for (const status of ['confirmed', 'pending', 'rejected']) expect(mine.some((r) => r.status === status)).toBe(true);
+    const queue = data.serviceRecords.filter((r) => r.communityId === 'C01' && r.status === 'pending');
+    const ages = queue.map((r) => (NOW - r.createdAt) / HOUR);
+    expect(ages.some((age) => age > 48 && age < 96)).toBe(true);
+    expect(ages.some((age) => age > 96)).toBe(true);
+    expect(ages.some((age) => age < 48)).toBe(true);
+    expect(queue.some((r) => r.attendance?.signOutMissing)).toBe(true);
+    expect(data.serviceRecords.some((r) => r.communityId === 'C01' && r.byStaff)).toBe(true);
+    expect(findDemoIdentity(me)?.featured).toBe(true);
+    expect(findDemoIdentity(DEMO_PERSONAS.staff)?.featured).toBe(true);
+  });
+
+  test('every confirmation and rejection is logged by the staff who made it', () => {
+    const decided = data.serviceRecords.filter((r) => r.status === 'confirmed' || r.status === 'rejected');
+    for (const r of decided) {
+      const action = r.status === 'confirmed' ? 'record.confirm' : 'record.reject';
+      const logged = data.auditLogs.filter((a) => a.action === action && a.targetId === r._id);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ actorId: r.decidedBy, at: r.decidedAt });
+    }
+  });
+});
+
 describe('seedDemoData through the app server', () => {
   let first: TestApp;
   beforeAll(async () => {
@@ -305,6 +616,17 @@ describe('seedDemoData through the app server', () => {
         serviceCards: expect.any(Number),
         counters: expect.any(Number),
         auditLogs: expect.any(Number),
+        posts: 24,
+        postClaims: expect.any(Number),
+        activities: 18,
+        activitySecrets: 18,
+        activitySignUps: expect.any(Number),
+        codeHolds: 0,
+        serviceRecords: expect.any(Number),
+        ledgerEntries: expect.any(Number),
+        ledgerHeads: 6,
+        tallies: expect.any(Number),
+        settings: 0,
       },
     });
     const counts = first.app.seed!.counts;

@@ -8,6 +8,7 @@ import { seedMembers } from './members';
 import { seedPlaces } from './places';
 import { DEMO_PLAN } from './plan';
 import { seededRng } from './rng';
+import { seedService } from './service';
 import { seedServiceCards } from './service-cards';
 import { seedUsers } from './users';
 
@@ -57,7 +58,14 @@ export function buildDemoData(now: Timestamp = Date.now()): DemoData {
   const places = seedPlaces(clock);
   const users = seedUsers(plan, clock, rng);
   const histories = memberHistories(plan, clock, rng);
-  return merge([places, users, seedMembers(plan, histories), seedCheckIns(histories), seedServiceCards(histories)]);
+  return merge([
+    places,
+    users,
+    seedMembers(plan, histories),
+    seedCheckIns(histories),
+    seedServiceCards(histories),
+    seedService(plan, histories, clock),
+  ]);
 }
 
 export interface SeedResult {
