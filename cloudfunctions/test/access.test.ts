@@ -8,7 +8,7 @@ import {
   type Grant,
   type RequestOf,
 } from '../../types';
-import { aMember, aUser, insert } from './fixtures';
+import { aMember, aPost, aUser, insert } from './fixtures';
 import { call, registration, seedCounty, startFunctionsCloud } from './helpers';
 
 /** The kinds of caller every action is tried with. */
@@ -72,6 +72,26 @@ const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
   card: {
     get: { access: 'signedIn', valid: {}, refusedInRun: NOT_A_MEMBER },
     lines: { access: 'signedIn', valid: {}, refusedInRun: NOT_A_MEMBER },
+  },
+  post: {
+    list: { access: 'signedIn', valid: {} },
+    save: {
+      access: 'staff',
+      valid: {
+        kind: '环境维护岗',
+        duty: '清理楼道杂物',
+        forWhom: '社区居民',
+        capacity: 5,
+        until: Date.now() + 86_400_000,
+      },
+    },
+    close: { access: 'staff', valid: { postId: 'access-post' } },
+    claim: {
+      access: 'member',
+      valid: { postId: 'access-post' },
+      refusedInRun: { verifiedMember: 'NOT_CHECKED_IN_HERE' },
+    },
+    leave: { access: 'member', valid: { postId: 'access-post' }, refusedInRun: { verifiedMember: 'NOT_CLAIMED' } },
   },
   checkin: {
     checkIn: { access: 'member', valid: { communityId: 'C01' } },
@@ -137,6 +157,7 @@ beforeAll(async () => {
   t = await startFunctionsCloud();
   await seedCounty(t);
   await insert(t.db, 'members', aMember({ _id: 'access-target', status: 'unverified' }));
+  await insert(t.db, 'posts', aPost({ _id: 'access-post' }));
 });
 afterAll(() => t.close());
 

@@ -8,6 +8,7 @@ import type {
   UnitDoc,
   UserDoc,
 } from '../../types';
+import type { PostDoc } from '../../types';
 
 /** One moment for every fixture, so that tests can compare against it. */
 export const NOW = Date.now();
@@ -66,6 +67,25 @@ export function aCheckIn(p: Partial<CheckInDoc> = {}): CheckInDoc {
 
 export function aServiceCard(p: Partial<ServiceCardDoc> = {}): ServiceCardDoc {
   return { _id: 'HX20260100001', memberId: 'member', communityId: 'C01', issuedAt: NOW, ...p };
+}
+
+/** An open post of C01 with five places, its last day a week from NOW. */
+export function aPost(p: Partial<PostDoc> = {}): PostDoc {
+  return {
+    _id: 'post',
+    communityId: 'C01',
+    kind: '环境维护岗',
+    duty: '每周清理小区楼道杂物',
+    forWhom: '东街社区居民',
+    capacity: 5,
+    until: NOW + 7 * 86_400_000,
+    status: 'open',
+    claimCount: 0,
+    createdBy: 'staff-C01',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...p,
+  };
 }
 
 /** A database a fixture can be written to (the SDK's, as the test cloud gives it). */

@@ -7,6 +7,7 @@ import {
   REQUEST_LIMITS,
   SERVICE_KINDS,
 } from '../../types';
+import { POST_KINDS, SERVICE_LIMITS as POST_LIMITS } from '../../types';
 import { aRegistration } from '../../domain/testing';
 import { DEMO_PERSONAS } from '../src/demo';
 
@@ -98,6 +99,35 @@ export const CONTRACT_SHAPES: ContractShapes = {
       mayLeaveOut: ['transfer'],
     },
     getMine: nothing,
+  },
+  post: {
+    list: {
+      valid: { communityId: 'C01', includeClosed: true },
+      fields: { communityId: id, includeClosed: { kind: 'boolean' } },
+      mayLeaveOut: ['communityId', 'includeClosed'],
+    },
+    save: {
+      valid: {
+        postId: 'P01',
+        kind: '环境维护岗',
+        duty: '清理楼道杂物',
+        forWhom: '社区居民',
+        capacity: 5,
+        until: Date.UTC(2099, 0, 1),
+      },
+      fields: {
+        postId: id,
+        kind: { kind: 'enum', values: POST_KINDS },
+        duty: text(POST_LIMITS.dutyMax),
+        forWhom: text(POST_LIMITS.forWhomMax),
+        capacity: { kind: 'integer', min: 1, max: POST_LIMITS.capacityMax },
+        until: { kind: 'integer', min: 0, max: Date.UTC(2100, 0, 1) },
+      },
+      mayLeaveOut: ['postId'],
+    },
+    close: { valid: { postId: 'P01' }, fields: { postId: id }, mayLeaveOut: [] },
+    claim: { valid: { postId: 'P01' }, fields: { postId: id }, mayLeaveOut: [] },
+    leave: { valid: { postId: 'P01' }, fields: { postId: id }, mayLeaveOut: [] },
   },
   card: {
     get: nothing,
