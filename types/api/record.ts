@@ -41,6 +41,11 @@ export interface QueueItem extends RecordView {
   own: boolean;
   /** An attendance whose activity is still on: it waits for the sign-out. */
   stillSignedIn: boolean;
+  /**
+   * Temporary addresses of `photos`, in the same order, handed out by the function: under 仅创建者可读写 staff cannot
+   * read a member's uploads themselves (the client's tempFileUrl answers only the uploader). Optional: added later.
+   */
+  photoUrls?: string[];
 }
 
 export interface ReportRequest {

@@ -3,8 +3,8 @@ import { usePhotoUrls } from './use-photo-urls';
 import './PhotoPicker.scss';
 
 /** Browser: stored photos as thumbnails, each a link that opens the photo itself in a new tab. */
-export function PhotoGallery({ photos, label }: PhotoGalleryProps) {
-  const urls = usePhotoUrls(photos);
+export function PhotoGallery({ photos, urls: given, label }: PhotoGalleryProps) {
+  const urls = usePhotoUrls(photos, given);
   if (photos.length === 0) return null;
   return (
     <ul className="rb-photos" aria-label={label}>

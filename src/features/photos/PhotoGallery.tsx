@@ -6,13 +6,15 @@ import './PhotoPicker.scss';
 export interface PhotoGalleryProps {
   /** Stored photos (fileIDs). */
   photos: string[];
+  /** Addresses the function handed out for them (same order), when the viewer may not read them from storage. */
+  urls?: string[];
   /** Whose photos, for the list's name (e.g. 张三的照片). */
   label: string;
 }
 
 /** Mini-program: stored photos as thumbnails; a tap opens WeChat's viewer on that photo. */
-export function PhotoGallery({ photos, label }: PhotoGalleryProps) {
-  const urls = usePhotoUrls(photos);
+export function PhotoGallery({ photos, urls: given, label }: PhotoGalleryProps) {
+  const urls = usePhotoUrls(photos, given);
   if (photos.length === 0) return null;
   const shown = urls.filter((url): url is string => url !== null);
   return (

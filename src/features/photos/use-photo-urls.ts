@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
 import { tempFileUrl } from '../../api/client';
 
-/** Addresses to show stored photos at (asked each time they are shown: WeChat's are temporary); null while asked. */
-export function usePhotoUrls(fileIDs: string[]): (string | null)[] {
-  const key = fileIDs.join('\n');
+/**
+ * Addresses to show stored photos at: those the function handed out (`given`, same order), or else asked from
+ * storage each time they are shown (WeChat's are temporary; only the uploader may ask); null while asked.
+ */
+export function usePhotoUrls(fileIDs: string[], given?: string[]): (string | null)[] {
+  const handed = given !== undefined && given.length === fileIDs.length;
+  const key = handed ? '' : fileIDs.join('\n');
   const [urls, setUrls] = useState<Record<string, string>>({});
   useEffect(() => {
     let live = true;
@@ -23,5 +27,5 @@ export function usePhotoUrls(fileIDs: string[]): (string | null)[] {
       live = false;
     };
   }, [key]);
-  return fileIDs.map((id) => urls[id] ?? null);
+  return handed ? given : fileIDs.map((id) => urls[id] ?? null);
 }

@@ -121,7 +121,7 @@ export function QueueEntry({ item, selected, onSelect, locked, confirming, rejec
         </ul>
       ) : null}
       <InfoList items={evidenceRows(item)} />
-      <PhotoGallery photos={item.photos} label={`${item.memberName}的服务照片`} />
+      <PhotoGallery photos={item.photos} urls={item.photoUrls} label={`${item.memberName}的服务照片`} />
       {item.own ? <p className="rb-text rb-muted">这是您本人的记录，请由社区其他工作人员认定。</p> : null}
       {item.stillSignedIn ? <p className="rb-text rb-muted">活动还没结束，签退或活动结束后才能认定。</p> : null}
       {stampable ? (
