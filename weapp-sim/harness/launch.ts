@@ -38,6 +38,8 @@ export interface WeappApp {
   answerScan(answer: ScanAnswer | 'cancel'): void;
   /** The person's choice at the next subscription prompt, per template id asked. */
   answerSubscription(...choices: ('accept' | 'reject')[]): void;
+  /** The photos the person picks at the next chooseMedia (temporary paths from tempFile), or 'cancel'. */
+  answerMedia(paths: string[] | 'cancel'): void;
   /** A file on the phone (as chosen from the album or taken), by the temporary path WeChat would give. */
   tempFile(bytes: Buffer, extension: string): string;
   /** The app goes to the background and comes back (App and top page onHide, then onShow). */
@@ -73,7 +75,7 @@ async function start(
 ): Promise<WeappApp> {
   const { problems, pending, globals } = environment;
   const records = emptyRecords();
-  const answers: Answers = { modals: [], scans: [], subscriptions: [] };
+  const answers: Answers = { modals: [], scans: [], subscriptions: [], media: [] };
   const tempFiles = new TempFiles();
   const startUrl = options.url ?? `/${appJson.pages[0]}`;
 
@@ -84,7 +86,14 @@ async function start(
   );
   const currentStack = () => stack;
   globals.wx = {
-    ...createWxApi({ stack: currentStack, records, answers, problem: (text) => problems.add(text), pending }),
+    ...createWxApi({
+      stack: currentStack,
+      records,
+      answers,
+      problem: (text) => problems.add(text),
+      pending,
+      tempFiles,
+    }),
     cloud: createWxCloud({
       cloud: options.cloud,
       openid: options.openid,
@@ -156,6 +165,7 @@ async function start(
     answerModal: (confirm) => answers.modals.push(confirm),
     answerScan: (answer) => answers.scans.push(answer),
     answerSubscription: (...choices) => answers.subscriptions.push(...choices),
+    answerMedia: (paths) => answers.media.push(paths),
     tempFile: (bytes, extension) => tempFiles.add(bytes, extension),
     async leaveAndReturn() {
       build.app.onHide?.call(build.app);
@@ -176,6 +186,7 @@ async function start(
         ...answers.modals.map(() => 'a dialog answer'),
         ...answers.scans.map(() => 'a scan'),
         ...answers.subscriptions.map(() => 'a subscription answer'),
+        ...answers.media.map(() => 'a photo choice'),
       ];
       if (unanswered.length) found.push(`lined up but never asked for: ${unanswered.join(', ')}`);
       if (found.length) throw new Error(`the mini-program reported problems:\n- ${found.join('\n- ')}`);

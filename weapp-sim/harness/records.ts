@@ -24,6 +24,11 @@ export interface Scan {
   onlyFromCamera?: boolean;
   answered: ScanAnswer | 'cancel';
 }
+/** A photo viewer the page opened (previewImage). */
+export interface Preview {
+  current?: string;
+  urls: string[];
+}
 export interface ScanAnswer {
   result: string;
   /** Set when the code is one of this mini-program's own (its page and scene). */
@@ -37,12 +42,13 @@ export interface Records {
   modals: Modal[];
   subscriptions: SubscriptionRequest[];
   scans: Scan[];
+  previews: Preview[];
   /** Every cloud function call: name, action and whether the function answered ok. */
   calls: { name: string; action: string; ok: boolean }[];
 }
 
 export function emptyRecords(): Records {
-  return { navigations: [], toasts: [], modals: [], subscriptions: [], scans: [], calls: [] };
+  return { navigations: [], toasts: [], modals: [], subscriptions: [], scans: [], previews: [], calls: [] };
 }
 
 /** The answers a test has lined up for the next dialogs, scans and subscription prompts (first in, first out). */
@@ -50,4 +56,6 @@ export interface Answers {
   modals: boolean[];
   scans: (ScanAnswer | 'cancel')[];
   subscriptions: ('accept' | 'reject')[];
+  /** What the person picks at the next chooseMedia: temporary paths (app.tempFile), or 'cancel'. */
+  media: (string[] | 'cancel')[];
 }

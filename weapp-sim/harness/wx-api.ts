@@ -1,6 +1,7 @@
 import { NavigationError, type PageStack } from './navigation';
 import { type Pending, respond } from './pending';
 import type { Answers, Records, ScanAnswer } from './records';
+import type { TempFiles } from './temp-files';
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
 
@@ -10,6 +11,7 @@ interface WxOptions {
   answers: Answers;
   problem: (text: string) => void;
   pending: Pending;
+  tempFiles: TempFiles;
 }
 
 /**
@@ -17,8 +19,13 @@ interface WxOptions {
  * stack, toasts and dialogs recorded (dialogs, scans and subscription prompts answered from the test's queue — an
  * unexpected one is a problem), and the navigation bar title.
  */
-export function createWxApi({ stack, records, answers, problem, pending }: WxOptions) {
+export function createWxApi({ stack, records, answers, problem, pending, tempFiles }: WxOptions) {
   const later = (options: Callbacks, work: () => unknown) => respond(options, pending.run(work));
+  const tempFilesOf = (path: string): Buffer => {
+    const bytes = tempFiles.read(path);
+    if (!bytes) throw { errMsg: `file not found: ${path}` };
+    return bytes;
+  };
 
   const navigate =
     (api: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch') => (options: Callbacks & { url: string }) =>
@@ -82,6 +89,46 @@ export function createWxApi({ stack, records, answers, problem, pending }: WxOpt
           charSet: 'utf-8',
         };
       });
+    },
+
+    chooseMedia(options: Callbacks & { count?: number; mediaType?: string[]; sizeType?: string[] }) {
+      const next = answers.media.shift();
+      if (next === undefined) problem('a photo chooser the test did not expect');
+      const chosen = next ?? 'cancel';
+      return later(options, () => {
+        if (chosen === 'cancel') throw { errMsg: 'chooseMedia:fail cancel' };
+        if (chosen.length > (options.count ?? 9)) problem(`chooseMedia allowed ${options.count}, the test chose more`);
+        const tempFiles = chosen.map((tempFilePath) => {
+          const bytes = tempFilesOf(tempFilePath);
+          return { tempFilePath, size: bytes.length, fileType: 'image', duration: 0, height: 0, width: 0 };
+        });
+        return { errMsg: 'chooseMedia:ok', type: 'image', tempFiles };
+      });
+    },
+
+    /** A new temporary file with the same bytes (the harness does not re-encode pictures). */
+    compressImage(options: Callbacks & { src: string; quality?: number }) {
+      return later(options, () => {
+        const bytes = tempFilesOf(options.src);
+        const extension = /\.([A-Za-z0-9]+)$/.exec(options.src)?.[1] ?? 'jpg';
+        return { errMsg: 'compressImage:ok', tempFilePath: tempFiles.add(bytes, extension) };
+      });
+    },
+
+    previewImage(options: Callbacks & { current?: string; urls: string[] }) {
+      records.previews.push({ current: options.current, urls: [...options.urls] });
+      return later(options, () => ({ errMsg: 'previewImage:ok' }));
+    },
+
+    /** The test's phone has no location to give (as when the person declines): pages must go on without one. */
+    getLocation(options: Callbacks & { type?: string }) {
+      return later(options, () => {
+        throw { errMsg: 'getLocation:fail auth deny' };
+      });
+    },
+
+    setKeepScreenOn(options: Callbacks & { keepScreenOn: boolean }) {
+      return later(options, () => ({ errMsg: 'setKeepScreenOn:ok' }));
     },
 
     requestSubscribeMessage(options: Callbacks & { tmplIds: string[] }) {
