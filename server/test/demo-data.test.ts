@@ -12,6 +12,7 @@ import {
 } from '../../types';
 import { attendanceMinutes, attendanceRecordId } from '../../domain/attendance';
 import { GENESIS_HASH, entryHash, ledgerEntryId, recordHash } from '../../domain/ledger';
+import { checkLedger } from '../../domain/ledger-check';
 import { keysOf, tallyDocId } from '../../domain/tallies';
 import { SERVICE_CARD_NO, formatServiceCardNo, serviceCardCounterId } from '../../domain/service-card';
 import { chinaTime } from '../../domain/time';
@@ -522,7 +523,7 @@ describe('buildDemoData: trusted hours', () => {
     }
   });
 
-  test('every ledger verifies: entries chain from the genesis hash to the head and stamp each confirmed record as stored', () => {
+  test('every ledger verifies (domain/ledger-check.ts, and by hand): entries chain from the genesis hash to the head and stamp each confirmed record as stored', () => {
     const records = new Map(data.serviceRecords.map((r) => [r._id, r]));
     for (const c of data.communities) {
       const entries = data.ledgerEntries.filter((e) => e.communityId === c._id).sort((a, b) => a.seq - b.seq);
@@ -541,6 +542,14 @@ describe('buildDemoData: trusted hours', () => {
       const confirmed = data.serviceRecords.filter((r) => r.communityId === c._id && r.status === 'confirmed');
       expect(entries.map((e) => e.recordId).sort()).toEqual(confirmed.map((r) => r._id).sort());
       expect(entries.length).toBeGreaterThan(0);
+      const head = data.ledgerHeads.find((h) => h._id === c._id) ?? null;
+      const walked = checkLedger({
+        communityId: c._id,
+        entries,
+        head,
+        records: new Map(data.serviceRecords.filter((r) => r.communityId === c._id).map((r) => [r._id, r])),
+      });
+      expect(walked).toEqual({ entries: entries.length, problems: [] });
       expect(data.ledgerHeads.find((h) => h._id === c._id)).toEqual({
         _id: c._id,
         seq: entries.length,
