@@ -6,6 +6,7 @@ import {
   type AuditLogDoc,
   type LedgerEntryDoc,
   type LedgerHeadDoc,
+  type LocationCheck,
   type PostClaimDoc,
   type PostDoc,
   type ServiceRecordDoc,
@@ -221,44 +222,86 @@ export function seedService(plan: Plan, histories: readonly MemberHistory[], clo
       };
     };
 
-    // Attendance at the past activity: five signed in and out, one forgot to sign out, one recorded by staff.
+    // Attendance at the past activity as activity.scan and activity.recordAttendance left it: four signed in and out,
+    // one never signed out (still `signedIn`: staff close it at the activity's end when they stamp it), one recorded by
+    // staff for a member without a phone.
     const past = activityOf.past;
+    const scanned = (
+      r: Resident,
+      activity: ActivityDoc,
+      signedInAt: Timestamp,
+      signedOutAt: Timestamp | null,
+      signInLocation: LocationCheck,
+    ): ServiceRecordDoc => {
+      const minutes = signedOutAt === null ? 0 : attendanceMinutes(activity, signedInAt, signedOutAt);
+      return memberRecord(r, {
+        _id: attendanceRecordId(activity._id, r.history.member.id),
+        source: 'activity',
+        postId: activity.postId,
+        activityId: activity._id,
+        description: activity.title,
+        startAt: signedInAt,
+        endAt: signedOutAt === null ? activity.endsAt : Math.max(signedInAt, Math.min(signedOutAt, activity.endsAt)),
+        minutes,
+        creditMinutes: minutes,
+        status: signedOutAt === null ? 'signedIn' : 'pending',
+        createdAt: signedInAt,
+        updatedAt: signedOutAt ?? signedInAt,
+        attendance: {
+          signedInAt,
+          signedOutAt,
+          signOutMissing: false,
+          signInLocation,
+          signOutLocation: signedOutAt === null ? null : 'inside',
+        },
+      });
+    };
     residents.slice(0, 6).forEach((r, k) => {
       const signedInAt = past.startsAt - 10 * MINUTE + k * 4 * MINUTE;
-      const missing = k === 4;
-      const signedOutAt = missing ? null : past.endsAt - 20 * MINUTE + k * 6 * MINUTE;
-      const byStaff = k === 5;
+      if (k < 5) {
+        const signedOutAt = k === 4 ? null : past.endsAt - 20 * MINUTE + k * 6 * MINUTE;
+        records.push(scanned(r, past, signedInAt, signedOutAt, k === 3 ? 'outside' : 'inside'));
+        return;
+      }
+      const signedOutAt = past.endsAt;
       const minutes = attendanceMinutes(past, signedInAt, signedOutAt);
+      const createdAt = past.endsAt + 30 * MINUTE;
       const record = memberRecord(r, {
         _id: attendanceRecordId(past._id, r.history.member.id),
         source: 'activity',
         postId: past.postId,
         activityId: past._id,
         description: past.title,
-        startAt: Math.max(past.startsAt, signedInAt),
-        endAt: Math.min(past.endsAt, signedOutAt ?? past.endsAt),
-        createdAt: byStaff ? past.endsAt + 30 * MINUTE : signedInAt,
+        startAt: Math.max(signedInAt, past.startsAt),
+        endAt: Math.min(signedOutAt, past.endsAt),
+        minutes,
+        creditMinutes: minutes,
+        createdAt,
+        updatedAt: createdAt,
         attendance: {
           signedInAt,
           signedOutAt,
-          signOutMissing: missing,
-          signInLocation: byStaff ? 'unknown' : k === 3 ? 'outside' : 'inside',
-          signOutLocation: byStaff || missing ? null : 'inside',
+          signOutMissing: false,
+          signInLocation: 'unknown',
+          signOutLocation: 'unknown',
         },
+        recordedBy: staff.id,
+        recordedByName: staff.name,
+        byStaff: true,
       });
-      record.minutes = minutes;
-      record.creditMinutes = minutes;
-      if (byStaff) {
-        Object.assign(record, { recordedBy: staff.id, recordedByName: staff.name, byStaff: true });
-        auditLogs.push({
-          action: 'record.staffAttendance',
-          actorId: staff.id,
-          targetId: record._id,
-          at: record.createdAt,
-          detail: { communityId, activityId: past._id, memberId: r.history.member.id },
-        });
-      }
+      auditLogs.push({
+        action: 'record.staffAttendance',
+        actorId: staff.id,
+        targetId: record._id,
+        at: createdAt,
+        detail: { activityId: past._id, memberId: r.history.member.id },
+      });
       records.push(record);
+    });
+    // Two are at the current activity now (the featured member is left to sign in during the demo).
+    const current = activityOf.current;
+    residents.slice(1, 3).forEach((r, k) => {
+      records.push(scanned(r, current, nowMinute - (40 - 15 * k) * MINUTE, null, 'inside'));
     });
 
     // Self-reported service on claimed posts: two to four turns each over the last weeks, on days of their own.
@@ -310,7 +353,7 @@ export function seedService(plan: Plan, histories: readonly MemberHistory[], clo
     let rejected = false;
     for (const record of own.sort((a, b) => a.createdAt - b.createdAt || a._id.localeCompare(b._id))) {
       const decidedAt = Math.max(record.createdAt, record.endAt) + (6 + int(rng, 0, 30)) * HOUR;
-      if (keptWaiting.has(record._id) || record.attendance?.signOutMissing || decidedAt >= now - 2 * DAY) continue;
+      if (keptWaiting.has(record._id) || record.status === 'signedIn' || decidedAt >= now - 2 * DAY) continue;
       const reject =
         !rejected &&
         record.source === 'selfReported' &&
@@ -394,7 +437,7 @@ function chainConfirmed(
         actorId: record.decidedBy!,
         targetId: record._id,
         at: record.decidedAt!,
-        detail: { communityId, minutes: record.creditMinutes, ledgerSeq: seq },
+        detail: { communityId, memberId: record.memberId, minutes: record.creditMinutes },
       });
     });
     const last = confirmed.at(-1);
