@@ -44,3 +44,62 @@ export async function isTextRisky(openid: string, content: string): Promise<bool
   };
   return result.result?.suggest !== 'pass';
 }
+
+/** The part of the SDK's own storage client (@cloudbase/node-sdk, inside wx-server-sdk) that wx-server-sdk does not export. */
+interface StorageClient {
+  getFileAuthority(options: {
+    fileList: Array<{ type: 'READ' | 'WRITE' | 'READWRITE'; path: string }>;
+  }): Promise<{ data?: Array<{ path: string; read: boolean }>; code?: string }>;
+}
+
+/**
+ * wx-server-sdk hands a registered service its internal instance (`createService(cloud)`); that instance holds the
+ * storage client it was initialised with, which answers storage.getFileAuthority for the invocation's OPENID.
+ */
+let internalCloud: { instance?: StorageClient } | null = null;
+(
+  cloud as unknown as { registerService(provider: { createService(internal: unknown): { name: string } }): void }
+).registerService({
+  createService(internal) {
+    internalCloud = internal as { instance?: StorageClient };
+    return { name: 'rb-file-authority' };
+  },
+});
+
+/**
+ * The fileIDs among `fileIds` that the caller uploaded from their own device: under the storage rule 仅创建者可读写 a
+ * person may read exactly their own uploads (storage.getFileAuthority, asked for the invocation's OPENID).
+ */
+export async function filesOwnedByCaller(fileIds: string[]): Promise<Set<string>> {
+  const client = internalCloud?.instance;
+  if (!client || fileIds.length === 0) return new Set();
+  const answer = await client.getFileAuthority({ fileList: fileIds.map((path) => ({ type: 'READ', path })) });
+  if (answer.code || !Array.isArray(answer.data)) return new Set();
+  return new Set(answer.data.filter((file) => file.read === true).map((file) => file.path));
+}
+
+/** The first `bytes` bytes of a stored file (enough to tell its type by), or null when there is no such file. */
+export async function fileHead(fileId: string, bytes: number): Promise<Uint8Array | null> {
+  const answer = (await Promise.resolve(cloud.getTempFileURL({ fileList: [fileId] })).catch(() => null)) as {
+    fileList?: Array<{ status: number; tempFileURL: string }>;
+  } | null;
+  const found = answer?.fileList?.[0];
+  if (!found || found.status !== 0 || !found.tempFileURL) return null;
+  const response = await fetch(found.tempFileURL, { headers: { range: `bytes=0-${bytes - 1}` } });
+  if (!response.ok || !response.body) return null;
+  const reader = response.body.getReader();
+  const head = new Uint8Array(bytes);
+  let filled = 0;
+  try {
+    while (filled < bytes) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const take = value.subarray(0, bytes - filled);
+      head.set(take, filled);
+      filled += take.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return head.subarray(0, filled);
+}

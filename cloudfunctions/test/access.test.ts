@@ -73,6 +73,48 @@ const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
     get: { access: 'signedIn', valid: {}, refusedInRun: NOT_A_MEMBER },
     lines: { access: 'signedIn', valid: {}, refusedInRun: NOT_A_MEMBER },
   },
+  record: {
+    report: {
+      access: 'member',
+      valid: {
+        postId: 'access-post',
+        startAt: Date.UTC(2026, 0, 5, 2),
+        endAt: Date.UTC(2026, 0, 5, 3),
+        description: '打扫楼道卫生',
+        photos: ['cloud://access.photo/a.jpg'],
+      },
+      refusedInRun: { verifiedMember: 'NOT_CHECKED_IN_HERE' },
+    },
+    listMine: {
+      access: 'signedIn',
+      valid: { status: 'pending' },
+      refusedInRun: {
+        resident: 'NOT_REGISTERED',
+        staff: 'NOT_REGISTERED',
+        unitAdmin: 'NOT_REGISTERED',
+        countyAdmin: 'NOT_REGISTERED',
+      },
+    },
+    queue: { access: 'staff', valid: { limit: 20 } },
+    confirm: { access: 'staff', valid: { recordIds: ['access-record'] }, refusedInRun: { staff: 'RECORD_NOT_FOUND' } },
+    reject: {
+      access: 'staff',
+      valid: { recordId: 'access-record', reason: '照片看不清' },
+      refusedInRun: { staff: 'RECORD_NOT_FOUND' },
+    },
+    correct: {
+      access: 'staff',
+      valid: {
+        recordId: 'access-record',
+        startAt: Date.UTC(2026, 0, 5, 2),
+        endAt: Date.UTC(2026, 0, 5, 3),
+        note: '结束时间记错了',
+      },
+      refusedInRun: { staff: 'RECORD_NOT_FOUND' },
+    },
+    overdue: { access: 'countyAdmin', valid: { limit: 20 } },
+    verifyLedger: { access: 'countyAdmin', valid: {} },
+  },
   post: {
     list: { access: 'signedIn', valid: {} },
     save: {

@@ -133,6 +133,54 @@ export const CONTRACT_SHAPES: ContractShapes = {
     get: nothing,
     lines: paging,
   },
+  record: {
+    report: {
+      valid: {
+        postId: 'P01',
+        startAt: Date.UTC(2026, 0, 5, 2),
+        endAt: Date.UTC(2026, 0, 5, 3),
+        description: '打扫楼道卫生',
+        photos: ['cloud://demo.photo/a.jpg'],
+      },
+      fields: {
+        postId: id,
+        startAt: { kind: 'integer', min: 0, max: Date.UTC(2100, 0, 1) },
+        endAt: { kind: 'integer', min: 0, max: Date.UTC(2100, 0, 1) },
+        description: text(300),
+        photos: { kind: 'list', of: text(1024) },
+      },
+      mayLeaveOut: [],
+    },
+    listMine: {
+      valid: { limit: 20, status: 'pending' },
+      fields: { ...paging.fields, status: { kind: 'enum', values: ['signedIn', 'pending', 'confirmed', 'rejected'] } },
+      mayLeaveOut: ['cursor', 'limit', 'status'],
+    },
+    queue: paging,
+    confirm: { valid: { recordIds: ['R01'] }, fields: { recordIds: { kind: 'list', of: id } }, mayLeaveOut: [] },
+    reject: {
+      valid: { recordId: 'R01', reason: '照片看不清' },
+      fields: { recordId: id, reason: text(100) },
+      mayLeaveOut: [],
+    },
+    correct: {
+      valid: {
+        recordId: 'R01',
+        startAt: Date.UTC(2026, 0, 5, 2),
+        endAt: Date.UTC(2026, 0, 5, 3),
+        note: '结束时间记错了',
+      },
+      fields: {
+        recordId: id,
+        startAt: { kind: 'integer', min: 0, max: Date.UTC(2100, 0, 1) },
+        endAt: { kind: 'integer', min: 0, max: Date.UTC(2100, 0, 1) },
+        note: text(300),
+      },
+      mayLeaveOut: [],
+    },
+    overdue: paging,
+    verifyLedger: { valid: { communityId: 'C01' }, fields: { communityId: id }, mayLeaveOut: ['communityId'] },
+  },
 };
 
 // --- wrong values -------------------------------------------------------------------------------------------------
