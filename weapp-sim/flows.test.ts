@@ -8,6 +8,11 @@ import {
   verifiedMember,
 } from '../cloudfunctions/test/helpers';
 import { phoneCodeFor, withApp } from './harness';
+import jsQR from 'jsqr';
+import { GifReader } from 'omggif';
+import { attendanceRecordId } from '../domain/attendance';
+import { ROUTES } from '../src/routes';
+import { SIGN_IN_PAGE } from '../types';
 
 // The paths only the mini-program takes: the camera, WeChat's phone button, native dialogs and the page stack.
 let t: TestCloud;
@@ -139,5 +144,52 @@ describe('links and the app coming back', () => {
       expect(app.page.text()).toContain('身份：居民、在职党员');
       expect(app.page.text()).not.toContain('待确认');
     });
+  });
+});
+
+/** The text of the QR in a GIF data URL, as a phone's camera reads the staff screen. */
+function readGifQr(dataUrl: string): string | null {
+  const gif = new GifReader(Buffer.from(dataUrl.replace(/^data:image\/gif;base64,/, ''), 'base64'));
+  const pixels = new Uint8ClampedArray(gif.width * gif.height * 4);
+  gif.decodeAndBlitFrameRGBA(0, pixels);
+  return jsQR(pixels, gif.width, gif.height)?.data ?? null;
+}
+
+describe('活动签到码 on the staff phone → 首页 扫码签到 → scanCode → 活动签到', () => {
+  test('staff show the rotating code; a member scans it with the app and is signed in', async () => {
+    const memberId = 'sign-in-member-001';
+    await verifiedMember(t, memberId);
+    await ok(t, memberId, 'checkin', 'checkIn', { communityId: 'C01' });
+    const now = t.cloud.clock.now();
+    const { activity } = await ok(t, 'staff-C01', 'activity', 'save', {
+      title: '小区义诊',
+      place: '东街社区卫生站',
+      startsAt: now - 5 * 60_000,
+      endsAt: now + 2 * 3_600_000,
+      geo: null,
+      capacity: 30,
+      postId: null,
+    });
+
+    let scanned: string | null = null;
+    const codeUrl = `${ROUTES.activityCode.path}?id=${activity.id}`;
+    await withApp({ cloud: t.cloud, openid: 'staff-C01', url: codeUrl }, async (app) => {
+      expect(app.page.text()).toContain('小区义诊');
+      scanned = readGifQr(String(app.page.props({ selector: 'wx-image' }).src));
+    });
+    // The build's registered prefix, carrying the activity's code.
+    expect(scanned).toMatch(
+      new RegExp(`^https://hxz\\.example\\.gov\\.cn/qd\\?c=${activity.id}\\.\\d+\\.[0-9a-f]{16}$`),
+    );
+
+    await withApp({ cloud: t.cloud, openid: memberId }, async (app) => {
+      app.answerScan({ result: scanned ?? '' });
+      await app.page.tap('扫码签到');
+      expect(app.stack).toEqual(['pages/index/index', SIGN_IN_PAGE]);
+      expect(app.page.text()).toContain('已签到');
+      expect(app.page.text()).toContain('小区义诊');
+    });
+    const record = await storedDoc(t, 'serviceRecords', attendanceRecordId(activity.id, memberId));
+    expect(record).toMatchObject({ memberId, source: 'activity', status: 'signedIn', byStaff: false });
   });
 });

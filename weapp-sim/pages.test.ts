@@ -3,7 +3,8 @@ import type { TestCloud } from 'wx-local-cloud/testing';
 import { ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from '../cloudfunctions/test/helpers';
 import { greeting } from '../domain/time';
 import { ROUTES, type RouteKey } from '../src/routes';
-import { ERRORS } from '../types';
+import { type ActivityDoc, type ActivitySecretDoc, ERRORS } from '../types';
+import { insert } from '../cloudfunctions/test/fixtures';
 import { withApp } from './harness';
 import { readAppJson } from './harness/app-json';
 
@@ -72,6 +73,29 @@ const refused = (...absent: string[]): Visit => ({ content: [ERRORS.PAGE_NOT_FOR
 const checkInUnregistered: Visit = { content: ['地址：东街 1 号', '请先注册为在职党员，单位党组织确认后即可报到。'] };
 /** The empty registration form, for anyone with no member record. */
 const emptyForm: Visit = { heading: '在职党员注册', content: ['点此选择工作单位', '提交注册'] };
+
+/** A current activity of C01, stored directly (the pages read it; activity.save's own tests cover making one). */
+const ACTIVITY_ID = 'act-weapp-pages';
+const ACTIVITY_TITLE = '周末楼道清洁';
+const ACTIVITY_AT = Date.now();
+const activity: ActivityDoc = {
+  _id: ACTIVITY_ID,
+  communityId: 'C01',
+  title: ACTIVITY_TITLE,
+  place: '东街社区活动室',
+  startsAt: ACTIVITY_AT - 10 * 60_000,
+  endsAt: ACTIVITY_AT + 2 * 3_600_000,
+  geo: null,
+  capacity: 20,
+  postId: null,
+  codeSeconds: 10,
+  signUpCount: 0,
+  status: 'scheduled',
+  createdBy: 'staff-C01',
+  createdAt: ACTIVITY_AT,
+  updatedAt: ACTIVITY_AT,
+};
+const activitySecret: ActivitySecretDoc = { _id: ACTIVITY_ID, secret: 'ab'.repeat(32) };
 
 const PAGES = {
   home: {
@@ -167,6 +191,45 @@ const PAGES = {
       staff: refused(PENDING_NAME),
     },
   },
+  activities: {
+    title: '社区活动',
+    heading: '社区活动',
+    visits: {
+      member: { content: ['东街社区', ACTIVITY_TITLE, '报名0/20人', '报名'] },
+      staff: { content: [ACTIVITY_TITLE, '发布活动', '签到码', '签到情况'] },
+    },
+  },
+  activityEdit: {
+    title: '发布活动',
+    heading: '发布活动',
+    visits: { staff: { content: ['活动名称', '签到码刷新间隔（秒）', '不关联岗位'] } },
+  },
+  activityCode: {
+    title: '活动签到码',
+    query: `id=${ACTIVITY_ID}`,
+    heading: '活动签到码',
+    visits: {
+      staff: { content: [ACTIVITY_TITLE, '秒后更换', '已签到0人'] },
+      member: refused('秒后更换'),
+    },
+  },
+  attendance: {
+    title: '活动签到情况',
+    query: `id=${ACTIVITY_ID}`,
+    heading: '活动签到情况',
+    visits: {
+      staff: { content: [ACTIVITY_TITLE, '还没有人签到', '代为登记签到'] },
+      member: refused('代为登记签到'),
+    },
+  },
+  signIn: {
+    title: '活动签到',
+    heading: '活动签到',
+    visits: {
+      member: { content: ['请扫描现场工作人员手机上的签到码', '扫码签到'] },
+      resident: { content: ['请扫描现场工作人员手机上的签到码', '扫码签到'] },
+    },
+  },
 } satisfies Record<RouteKey, PageRow>;
 
 const CASES = (Object.entries(PAGES) as [RouteKey, PageRow][]).flatMap(([key, row]) =>
@@ -195,6 +258,8 @@ beforeAll(async () => {
   await ok(t, PEOPLE.pending, 'user', 'register', registration({ name: PENDING_NAME, unitId: 'U01' }));
   await verifiedMember(t, PEOPLE.member, 'U01');
   await ok(t, PEOPLE.member, 'checkin', 'checkIn', { communityId: 'C01' });
+  await insert(t.db, 'activities', activity);
+  await insert(t.db, 'activitySecrets', activitySecret);
 });
 afterAll(() => t.close());
 
