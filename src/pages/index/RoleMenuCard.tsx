@@ -19,11 +19,16 @@ export function RoleMenuCard({ grant, menu }: { grant: GrantView; menu: RoleMenu
       {waiting && count !== null ? (
         <p className="rb-text">
           {waiting.line}
-          <span className="rb-number">{count}</span>人
+          <span className="rb-number">{count}</span>
+          {waiting.unit ?? '人'}
         </p>
       ) : null}
       {menu.links.map(({ to, label }) => (
-        <LinkRow key={to} to={to} label={count && to === waiting?.link ? `${label}（${count}人等待）` : label} />
+        <LinkRow
+          key={to}
+          to={to}
+          label={count && to === waiting?.link ? `${label}（${count}${waiting?.unit ?? '人'}等待）` : label}
+        />
       ))}
     </Card>
   );

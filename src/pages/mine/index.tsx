@@ -10,6 +10,7 @@ import { Tag } from '../../components/Tag';
 import { StatusTag } from '../../features/member/StatusTag';
 import { useMe } from '../../hooks/me';
 import { CheckInRecords } from './CheckInRecords';
+import { ServiceSummary } from './ServiceSummary';
 
 export default function MinePage() {
   const remote = useMe();
@@ -49,6 +50,7 @@ export default function MinePage() {
                       <p className="rb-text">尚未报到：首次在居住地社区报到后发放活动证。</p>
                     )}
                   </Card>
+                  <ServiceSummary />
                   <Card title="在职党员登记">
                     <InfoList
                       items={[

@@ -1,10 +1,74 @@
-import { EmptyState } from '../../../components/EmptyState';
+import Taro from '@tarojs/taro';
+import { call } from '../../../api/client';
+import { ActionButton } from '../../../components/ActionButton';
+import { Card } from '../../../components/Card';
+import { LinkRow } from '../../../components/LinkRow';
+import { Loaded } from '../../../components/Loaded';
 import { Page } from '../../../components/Page';
+import { Tag } from '../../../components/Tag';
+import { activityWindowText } from '../../../features/activity/format';
+import { waitingText } from '../../../features/stamp/hours';
+import { useRemote } from '../../../hooks/use-remote';
+import { ROUTES } from '../../../routes';
+
+const HOUR = 3_600_000;
+
+function openCode(activityId: string) {
+  void Taro.navigateTo({ url: `${ROUTES.activityCode.path}?id=${encodeURIComponent(activityId)}` });
+}
 
 export default function StaffHomePage() {
+  const remote = useRemote(() => call('community', 'staffHome', {}));
   return (
     <Page title="社区工作台">
-      <EmptyState text="即将开放" />
+      <Loaded remote={remote}>
+        {(home) => (
+          <>
+            <p className="rb-text">{home.community.name}</p>
+            <Card title="今天的活动">
+              {home.todayActivities.length === 0 ? (
+                <p className="rb-text rb-muted">今天没有活动。</p>
+              ) : (
+                <ul className="rb-list">
+                  {home.todayActivities.map((activity) => (
+                    <li className="rb-list__item" key={activity.id}>
+                      <div className="rb-list__head">
+                        <span className="rb-list__name">{activity.title}</span>
+                      </div>
+                      <p className="rb-text">{activityWindowText(activity.startsAt, activity.endsAt)}</p>
+                      <p className="rb-text rb-muted">地点：{activity.place}</p>
+                      <ActionButton onClick={() => openCode(activity.id)}>打开“{activity.title}”签到码</ActionButton>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <LinkRow to="activityEdit" label="发布活动" />
+            </Card>
+            <Card title="服务认定" tone={home.pendingCount > 0 ? 'waiting' : 'plain'}>
+              <p className="rb-text">
+                等待认定<span className="rb-number">{home.pendingCount}</span>条
+                {home.highlightCount > 0 ? <Tag text={`超过48小时${home.highlightCount}条`} tone="amber" /> : null}
+              </p>
+              {home.oldestPendingAt !== null ? (
+                <p className="rb-text rb-muted">
+                  最早的一条已等待{waitingText(Math.max(0, (Date.now() - home.oldestPendingAt) / HOUR))}。
+                </p>
+              ) : null}
+              <LinkRow to="stampQueue" label="去认定" />
+            </Card>
+            <Card title="已报到党员">
+              <p className="rb-text">
+                在本社区报到<span className="rb-number">{home.checkedInCount}</span>人
+              </p>
+              <LinkRow to="communityMembers" label="查看谁已报到" />
+            </Card>
+            <Card title="社区工作">
+              <LinkRow to="posts" label="岗位" />
+              <LinkRow to="communityQr" label="社区报到码" />
+            </Card>
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }
