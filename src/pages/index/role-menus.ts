@@ -17,6 +17,8 @@ export interface MenuWaiting {
   line: string;
   /** The link to that work. */
   link: RouteKey;
+  /** What is counted: 人 unless said (条 for records). */
+  unit?: string;
 }
 
 export interface RoleMenu<G extends GrantView = GrantView> {
@@ -42,14 +44,25 @@ export const ROLE_MENUS: { [R in GrantedRole]: RoleMenu<GrantOf<R>> } = {
   },
   staff: {
     title: ({ community }) => `社区工作：${community.name}`,
+    waiting: {
+      count: async () => (await call('community', 'staffHome', {})).pendingCount,
+      line: '等待认定',
+      link: 'stampQueue',
+      unit: '条',
+    },
     links: [
+      { to: 'staffHome', label: '社区工作台' },
+      { to: 'stampQueue', label: '服务认定' },
       { to: 'activities', label: '社区活动' },
       { to: 'communityQr', label: '社区报到码' },
     ],
   },
   countyAdmin: {
     title: () => '县委组织部',
-    links: [],
+    links: [
+      { to: 'overdue', label: '超时未认定' },
+      { to: 'ledger', label: '记录核验' },
+    ],
   },
 };
 
