@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from '../../../types';
 import { Loaded } from '../../components/Loaded';
 import { MemberStatusCard } from './MemberStatusCard';
+import { ClaimPrompt } from './ClaimPrompt';
 import { Page } from '../../components/Page';
 import { ScanEntry } from './ScanEntry';
 import { useMe } from '../../hooks/me';
@@ -25,6 +26,7 @@ export default function HomePage() {
               <RoleMenuCard key={`${grant.role}-${i}`} grant={grant} menu={menu} />
             ))}
             <MemberStatusCard member={me.member} />
+            <ClaimPrompt member={me.member} />
             <ScanEntry />
           </>
         )}
