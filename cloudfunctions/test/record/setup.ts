@@ -175,3 +175,48 @@ export async function memberTotals(t: TestCloud, memberId: string, at = T0) {
   const totals = await readTalliesDirect(t, [tallyKeys.memberAll(memberId), tallyKeys.memberYear(memberId, at)]);
   return { all: totals[0], year: totals[1] };
 }
+
+/** A pending self-reported record of `memberId` (for tests that need many, written straight to the database). */
+export function aPending(
+  id: string,
+  memberId: string,
+  startAt: number,
+  minutes: number,
+  p: Partial<ServiceRecordDoc> = {},
+): ServiceRecordDoc {
+  return {
+    _id: id,
+    communityId: 'C01',
+    memberId,
+    unitId: 'U01',
+    source: 'selfReported',
+    postId: 'P01',
+    activityId: null,
+    description: '清理三单元楼道杂物',
+    startAt,
+    endAt: startAt + minutes * MINUTE,
+    minutes,
+    creditMinutes: minutes,
+    photos: ['cloud://test.photo/a.png'],
+    attendance: null,
+    recordedBy: memberId,
+    recordedByName: `党员${memberId.slice(-3)}`,
+    byStaff: false,
+    correctsId: null,
+    status: 'pending',
+    createdAt: startAt + minutes * MINUTE,
+    updatedAt: startAt + minutes * MINUTE,
+    ...p,
+  };
+}
+
+/** How many ledger entries a community's chain holds, and its head's place. */
+export async function ledgerOf(t: TestCloud, communityId = 'C01') {
+  const { total } = await t.db.collection('ledgerEntries').where({ communityId }).count();
+  const { data } = await t.db
+    .collection('ledgerHeads')
+    .doc(communityId)
+    .get()
+    .catch(() => ({ data: null }));
+  return { entries: total as number, headSeq: (data?.seq as number | undefined) ?? 0 };
+}
