@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { PNG } from 'pngjs';
 import type { TestCloud } from 'wx-local-cloud/testing';
 import { ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from '../cloudfunctions/test/helpers';
-import { greeting } from '../domain/time';
+import { chinaTime, greeting } from '../domain/time';
 import { ROUTES, type RouteKey } from '../src/routes';
 import { type ActivityDoc, type ActivitySecretDoc, ERRORS } from '../types';
 import { insert } from '../cloudfunctions/test/fixtures';
@@ -33,6 +35,8 @@ type Role = keyof typeof PEOPLE;
 const ROLES = Object.keys(PEOPLE) as Role[];
 
 const PENDING_NAME = '陈待定';
+/** A real 2×2 PNG, as a phone's photo would be stored. */
+const TINY_PNG = PNG.sync.write(new PNG({ width: 2, height: 2 }));
 /** verifiedMember names a member 党员 and the last three characters of the openid. */
 const MEMBER_NAME = '党员101';
 
@@ -97,6 +101,36 @@ const activity: ActivityDoc = {
 };
 const activitySecret: ActivitySecretDoc = { _id: ACTIVITY_ID, secret: 'ab'.repeat(32) };
 
+/** member-101's claimed post and their report on it, waiting in C01's stamp queue (set up in beforeAll). */
+const REPORT_POST_KIND = '环境维护岗';
+const REPORT_POST_DUTY = '每周六上午清理楼道杂物';
+const REPORT_TEXT = '清理三单元楼道杂物';
+
+/** member-101 holds a post of C01 and has reported an hour on it yesterday, with a photo of their own. */
+async function reportOnPost(t: TestCloud): Promise<void> {
+  const now = t.cloud.clock.now();
+  const { post } = await ok(t, PEOPLE.staff, 'post', 'save', {
+    kind: REPORT_POST_KIND,
+    duty: REPORT_POST_DUTY,
+    forWhom: '东街社区居民',
+    capacity: 5,
+    until: now + 7 * 86_400_000,
+  });
+  await ok(t, PEOPLE.member, 'post', 'claim', { postId: post.id });
+  const photo = await t.cloud.storage.save('uploads/pages/report.png', Readable.from([TINY_PNG]), {
+    owner: PEOPLE.member,
+    contentType: 'image/png',
+  });
+  const startAt = chinaTime(now).subtract(1, 'day').startOf('day').add(9, 'hour').valueOf();
+  await ok(t, PEOPLE.member, 'record', 'report', {
+    postId: post.id,
+    startAt,
+    endAt: startAt + 3_600_000,
+    description: REPORT_TEXT,
+    photos: [photo.fileID],
+  });
+}
+
 const PAGES = {
   home: {
     title: '首页',
@@ -109,7 +143,38 @@ const PAGES = {
       county: { heading: { greets: '周部长' }, content: ['身份：居民、县委组织部管理员'] },
     },
   },
-  posts: { title: '岗位', heading: '岗位', visits: everyone({ content: ['岗位认领即将开放'] }) },
+  posts: {
+    title: '岗位',
+    heading: '岗位',
+    visits: {
+      resident: { content: ['您还没有报到的社区', '注册为在职党员'] },
+      pending: { content: ['您还没有报到的社区', '去首页扫码报到'] },
+      member: {
+        content: [
+          '东街社区（城关镇）的服务岗位',
+          REPORT_POST_DUTY,
+          `${MEMBER_NAME}（县财政局）`,
+          '我已认领',
+          '退出岗位',
+        ],
+        absent: ['发布岗位'],
+      },
+      staff: {
+        content: ['发布岗位', REPORT_POST_DUTY, `${MEMBER_NAME}（县财政局）`, '编辑', '结束'],
+        absent: ['退出岗位'],
+      },
+      unitAdmin: { content: ['您还没有报到的社区', '注册为在职党员'] },
+      county: { content: ['您还没有报到的社区', '注册为在职党员'] },
+    },
+  },
+  postEdit: {
+    title: '发布岗位',
+    heading: '发布岗位',
+    visits: {
+      staff: { content: ['岗位类别', '点此选择岗位类别', '为谁服务', '点此选择日期', '发布岗位'] },
+      member: refused('点此选择岗位类别'),
+    },
+  },
   orders: { title: '点单', heading: '点单', visits: everyone({ content: ['按需点单即将开放'] }) },
   mine: {
     title: '我的',
@@ -117,7 +182,7 @@ const PAGES = {
     visits: {
       resident: { content: ['姓名未填写', '您还没有登记为在职党员。'] },
       pending: { content: [`姓名${PENDING_NAME}`, '身份状态待确认'] },
-      member: { content: [`姓名${MEMBER_NAME}`, '身份状态已确认'] },
+      member: { content: [`姓名${MEMBER_NAME}`, '身份状态已确认', '等待认定1条', '我的活动证'] },
       staff: { content: ['姓名李社工', '社区工作人员'] },
       unitAdmin: { content: ['姓名王书记', '单位党组织管理员'] },
       county: { content: ['姓名周部长', '县委组织部管理员'] },
@@ -230,6 +295,72 @@ const PAGES = {
       resident: { content: ['请扫描现场工作人员手机上的签到码', '扫码签到'] },
     },
   },
+  report: {
+    title: '记录服务',
+    heading: '记录服务',
+    visits: {
+      member: { content: [`${REPORT_POST_KIND}：${REPORT_POST_DUTY}`, '添加照片', '提交记录'] },
+      staff: { content: ['您还没有认领岗位，认领后才能记录岗位上的服务'] },
+    },
+  },
+  stampQueue: {
+    title: '服务认定',
+    heading: '服务认定',
+    visits: {
+      staff: { content: ['等待认定1条', MEMBER_NAME, REPORT_TEXT, '认定所选（0）', '退回'] },
+      member: refused(REPORT_TEXT),
+      county: refused(REPORT_TEXT),
+    },
+  },
+  serviceCard: {
+    title: '我的活动证',
+    heading: '我的活动证',
+    visits: {
+      member: {
+        content: [
+          MEMBER_NAME,
+          '工作单位县财政局',
+          '报到社区东街社区',
+          '年度目标48小时',
+          REPORT_POST_KIND,
+          '等待认定1条',
+        ],
+      },
+      pending: { content: [PENDING_NAME, '活动证号报到后发放', '还没有认定的服务'] },
+      resident: { content: [ERRORS.NOT_REGISTERED] },
+    },
+  },
+  myRecords: {
+    title: '我的服务记录',
+    heading: '我的服务记录',
+    visits: { member: { content: ['等待认定', REPORT_TEXT, '没有未通过的记录。', '还没有认定的记录。'] } },
+  },
+  staffHome: {
+    title: '社区工作台',
+    heading: '社区工作台',
+    visits: {
+      staff: { content: ['今天的活动', ACTIVITY_TITLE, '等待认定1条', '在本社区报到1人', '查看谁已报到'] },
+      member: refused(ACTIVITY_TITLE),
+    },
+  },
+  communityMembers: {
+    title: '已报到党员',
+    heading: '已报到党员',
+    visits: {
+      staff: { content: [MEMBER_NAME, '县财政局', REPORT_POST_KIND, '今年服务0 小时'] },
+      member: refused(REPORT_POST_KIND),
+    },
+  },
+  overdue: {
+    title: '超时未认定',
+    heading: '超时未认定',
+    visits: { county: { content: ['没有超时未认定的记录'] }, staff: refused('没有超时未认定的记录') },
+  },
+  ledger: {
+    title: '记录核验',
+    heading: '记录核验',
+    visits: { county: { content: ['开始核验', '找出在系统之外被改动、删除或直接写入的记录'] } },
+  },
 } satisfies Record<RouteKey, PageRow>;
 
 const CASES = (Object.entries(PAGES) as [RouteKey, PageRow][]).flatMap(([key, row]) =>
@@ -258,6 +389,7 @@ beforeAll(async () => {
   await ok(t, PEOPLE.pending, 'user', 'register', registration({ name: PENDING_NAME, unitId: 'U01' }));
   await verifiedMember(t, PEOPLE.member, 'U01');
   await ok(t, PEOPLE.member, 'checkin', 'checkIn', { communityId: 'C01' });
+  await reportOnPost(t);
   await insert(t.db, 'activities', activity);
   await insert(t.db, 'activitySecrets', activitySecret);
 });
