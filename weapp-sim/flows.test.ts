@@ -13,6 +13,8 @@ import { GifReader } from 'omggif';
 import { attendanceRecordId } from '../domain/attendance';
 import { ROUTES } from '../src/routes';
 import { SIGN_IN_PAGE } from '../types';
+import { PNG } from 'pngjs';
+import { chinaTime } from '../domain/time';
 
 // The paths only the mini-program takes: the camera, WeChat's phone button, native dialogs and the page stack.
 let t: TestCloud;
@@ -191,5 +193,65 @@ describe('活动签到码 on the staff phone → 首页 扫码签到 → scanCod
     });
     const record = await storedDoc(t, 'serviceRecords', attendanceRecordId(activity.id, memberId));
     expect(record).toMatchObject({ memberId, source: 'activity', status: 'signedIn', byStaff: false });
+  });
+});
+
+describe('记录服务 with a photo → uploadFile; 服务认定 → confirm', () => {
+  test('a member reports with a photo chosen, compressed and uploaded; staff confirm it from the queue', async () => {
+    const memberId = 'photo-member-001';
+    await verifiedMember(t, memberId);
+    await ok(t, memberId, 'checkin', 'checkIn', { communityId: 'C01' });
+    const { post } = await ok(t, 'staff-C01', 'post', 'save', {
+      kind: '邻里互助岗',
+      duty: '帮独居老人取药买菜',
+      forWhom: '东街社区独居老人',
+      capacity: 5,
+      until: t.cloud.clock.now() + 7 * 86_400_000,
+    });
+    await ok(t, memberId, 'post', 'claim', { postId: post.id });
+    const yesterday = chinaTime(t.cloud.clock.now()).subtract(1, 'day').format('YYYY-MM-DD');
+
+    await withApp({ cloud: t.cloud, openid: memberId, url: ROUTES.report.path }, async (app) => {
+      const page = app.page;
+      expect(page.heading).toBe('记录服务');
+      expect(page.text()).toContain('邻里互助岗：帮独居老人取药买菜');
+      const [, date, start, end] = page.findAll({ selector: 'wx-picker' });
+      await page.trigger(date, 'change', { value: yesterday });
+      await page.trigger(start, 'change', { value: '09:00' });
+      await page.trigger(end, 'change', { value: '10:30' });
+      await page.input('做了什么', '陪王奶奶去社区医院取药');
+      const photo = app.tempFile(PNG.sync.write(new PNG({ width: 2, height: 2 })), 'png');
+      app.answerMedia([photo]);
+      await page.tap('添加照片');
+      expect(page.findAll({ selector: '[class*="rb-photos__image"]' })).toHaveLength(1);
+      await page.tap('提交记录');
+      expect(page.text()).toContain('已提交，等待社区认定');
+    });
+
+    const mine = await ok(t, memberId, 'record', 'listMine', {});
+    expect(mine.items).toHaveLength(1);
+    const record = mine.items[0];
+    expect(record).toMatchObject({ status: 'pending', source: 'selfReported', minutes: 90 });
+    expect(record.photos).toHaveLength(1);
+    // The photo went up with wx.cloud.uploadFile from the member's phone: the stored file is their own upload.
+    expect(t.cloud.storage.describe(record.photos[0])).toMatchObject({ owner: memberId, contentType: 'image/png' });
+
+    await withApp({ cloud: t.cloud, openid: 'staff-C01', url: ROUTES.stampQueue.path }, async (app) => {
+      const page = app.page;
+      expect(page.text()).toContain('陪王奶奶去社区医院取药');
+      const item = page
+        .findAll({ selector: '[class*="rb-list__item"]' })
+        .find((li) => li.textContent?.includes('陪王奶奶去社区医院取药'));
+      if (!item) throw new Error('the report is not in the queue');
+      const confirm = page.findAll('认定').find((button) => item.contains(button));
+      if (!confirm) throw new Error('no 认定 button on the report');
+      await page.tap(confirm);
+      expect(page.text()).toContain('已认定1条');
+      expect(page.text()).not.toContain('陪王奶奶去社区医院取药');
+    });
+    expect(await storedDoc(t, 'serviceRecords', record.id)).toMatchObject({
+      status: 'confirmed',
+      decidedBy: 'staff-C01',
+    });
   });
 });
