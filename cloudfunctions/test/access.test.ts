@@ -8,7 +8,7 @@ import {
   type Grant,
   type RequestOf,
 } from '../../types';
-import { aMember, aPost, aUser, insert } from './fixtures';
+import { aMember, aPost, aUser, anActivity, insert } from './fixtures';
 import { call, registration, seedCounty, startFunctionsCloud } from './helpers';
 
 /** The kinds of caller every action is tried with. */
@@ -135,6 +135,45 @@ const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
     },
     leave: { access: 'member', valid: { postId: 'access-post' }, refusedInRun: { verifiedMember: 'NOT_CLAIMED' } },
   },
+  activity: {
+    list: { access: 'signedIn', valid: {} },
+    get: { access: 'signedIn', valid: { activityId: 'access-activity' } },
+    save: {
+      access: 'staff',
+      valid: {
+        title: '清理楼道杂物',
+        place: '东街1号院',
+        startsAt: Date.now() + 3_600_000,
+        endsAt: Date.now() + 7_200_000,
+        geo: null,
+        capacity: 20,
+        postId: null,
+      },
+    },
+    signUp: {
+      access: 'member',
+      valid: { activityId: 'access-activity' },
+      refusedInRun: { verifiedMember: 'NOT_CHECKED_IN_HERE' },
+    },
+    getCodeKey: { access: 'staff', valid: { activityId: 'access-activity' } },
+    scan: { access: 'member', valid: { code: 'not-a-code' }, refusedInRun: { verifiedMember: 'CODE_INVALID' } },
+    holdCode: {
+      access: 'signedIn',
+      valid: { code: 'not-a-code' },
+      refusedInRun: Object.fromEntries(CALLERS.map((caller) => [caller, 'CODE_INVALID'])),
+    },
+    attendance: { access: 'staff', valid: { activityId: 'access-activity' } },
+    recordAttendance: {
+      access: 'staff',
+      valid: {
+        activityId: 'access-activity',
+        memberId: 'access-target',
+        signedInAt: Date.UTC(2026, 0, 5, 2),
+        signedOutAt: Date.UTC(2026, 0, 5, 3),
+      },
+      refusedInRun: { staff: 'NOT_VERIFIED' },
+    },
+  },
   checkin: {
     checkIn: { access: 'member', valid: { communityId: 'C01' } },
     getMine: {
@@ -200,6 +239,8 @@ beforeAll(async () => {
   await seedCounty(t);
   await insert(t.db, 'members', aMember({ _id: 'access-target', status: 'unverified' }));
   await insert(t.db, 'posts', aPost({ _id: 'access-post' }));
+  await insert(t.db, 'activities', anActivity({ _id: 'access-activity' }));
+  await insert(t.db, 'activitySecrets', { _id: 'access-activity', secret: '00'.repeat(32) });
 });
 afterAll(() => t.close());
 

@@ -8,7 +8,7 @@ import type {
   UnitDoc,
   UserDoc,
 } from '../../types';
-import type { PostDoc } from '../../types';
+import type { ActivityDoc, PostDoc } from '../../types';
 
 /** One moment for every fixture, so that tests can compare against it. */
 export const NOW = Date.now();
@@ -81,6 +81,28 @@ export function aPost(p: Partial<PostDoc> = {}): PostDoc {
     until: NOW + 7 * 86_400_000,
     status: 'open',
     claimCount: 0,
+    createdBy: 'staff-C01',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...p,
+  };
+}
+
+/** A scheduled hour-long activity of C01 starting an hour from NOW, with twenty places. */
+export function anActivity(p: Partial<ActivityDoc> = {}): ActivityDoc {
+  return {
+    _id: 'activity',
+    communityId: 'C01',
+    title: '清理楼道杂物',
+    place: '东街1号院',
+    startsAt: NOW + 3_600_000,
+    endsAt: NOW + 7_200_000,
+    geo: null,
+    capacity: 20,
+    postId: null,
+    codeSeconds: 10,
+    signUpCount: 0,
+    status: 'scheduled',
     createdBy: 'staff-C01',
     createdAt: NOW,
     updatedAt: NOW,
