@@ -7,7 +7,7 @@ import {
   REQUEST_LIMITS,
   SERVICE_KINDS,
 } from '../../types';
-import { POST_KINDS, SERVICE_LIMITS as POST_LIMITS } from '../../types';
+import { CODE_SECONDS_RANGE, POST_KINDS, SERVICE_LIMITS as POST_LIMITS } from '../../types';
 import { aRegistration } from '../../domain/testing';
 import { DEMO_PERSONAS } from '../src/demo';
 
@@ -23,7 +23,13 @@ export type FieldKind =
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'list'; of: FieldKind }
   /** A whole number from `min` to `max`. */
-  | { kind: 'integer'; min: number; max: number };
+  | { kind: 'integer'; min: number; max: number }
+  /** Any number (fractions too) from `min` to `max`. */
+  | { kind: 'number'; min: number; max: number }
+  /** `null`, or a value of the kind `of`. */
+  | { kind: 'nullable'; of: FieldKind }
+  /** An object with exactly these fields (`valid` is one that is right). */
+  | { kind: 'object'; valid: Record<string, unknown>; fields: Record<string, FieldKind> };
 
 /**
  * How to fuzz one action: a request the function would accept (the fuzzer only ever sends it spoilt), what each of
@@ -50,6 +56,22 @@ const paging = {
   fields: { cursor: text(80), limit: { kind: 'integer', min: 1, max: 50 } },
   mayLeaveOut: ['cursor', 'limit'],
 } satisfies ActionShape<{ cursor?: string; limit?: number }>;
+
+/** A timestamp as the forms send it (domain/schemas/activity.ts). */
+const moment: FieldKind = { kind: 'integer', min: 0, max: Date.UTC(2100, 0, 1) };
+const GEO_POINT = {
+  kind: 'object',
+  valid: { latitude: 30.1, longitude: 120.2 },
+  fields: { latitude: { kind: 'number', min: -90, max: 90 }, longitude: { kind: 'number', min: -180, max: 180 } },
+} as const satisfies FieldKind;
+const GEO_FENCE = {
+  kind: 'object',
+  valid: { ...GEO_POINT.valid, radiusMeters: 200 },
+  fields: {
+    ...GEO_POINT.fields,
+    radiusMeters: { kind: 'integer', min: POST_LIMITS.radiusMinMeters, max: POST_LIMITS.radiusMaxMeters },
+  },
+} as const satisfies FieldKind;
 
 export const CONTRACT_SHAPES: ContractShapes = {
   user: {
@@ -91,6 +113,63 @@ export const CONTRACT_SHAPES: ContractShapes = {
     getQrCode: nothing,
     staffHome: nothing,
     listCheckedIn: paging,
+  },
+  activity: {
+    list: {
+      valid: { communityId: 'C01', when: 'past' },
+      fields: { communityId: id, when: { kind: 'enum', values: ['upcoming', 'past'] } },
+      mayLeaveOut: ['communityId', 'when'],
+    },
+    get: { valid: { activityId: 'demo-activity' }, fields: { activityId: id }, mayLeaveOut: [] },
+    save: {
+      valid: {
+        title: '清理楼道杂物',
+        place: '东街1号院',
+        startsAt: Date.UTC(2030, 0, 5, 2),
+        endsAt: Date.UTC(2030, 0, 5, 3),
+        geo: GEO_FENCE.valid,
+        capacity: 20,
+        postId: null,
+        codeSeconds: 10,
+        activityId: 'demo-activity',
+      },
+      fields: {
+        title: text(POST_LIMITS.titleMax),
+        place: text(POST_LIMITS.placeMax),
+        startsAt: moment,
+        endsAt: moment,
+        geo: { kind: 'nullable', of: GEO_FENCE },
+        capacity: { kind: 'integer', min: 1, max: POST_LIMITS.capacityMax },
+        postId: { kind: 'nullable', of: id },
+        codeSeconds: { kind: 'integer', min: CODE_SECONDS_RANGE.min, max: CODE_SECONDS_RANGE.max },
+        activityId: id,
+      },
+      mayLeaveOut: ['codeSeconds', 'activityId'],
+    },
+    signUp: {
+      valid: { activityId: 'demo-activity', cancel: false },
+      fields: { activityId: id, cancel: { kind: 'boolean' } },
+      mayLeaveOut: ['cancel'],
+    },
+    getCodeKey: { valid: { activityId: 'demo-activity' }, fields: { activityId: id }, mayLeaveOut: [] },
+    // `code` and `holdId` are one or the other, so neither is left out alone (that would be right).
+    scan: {
+      valid: { code: 'demo-activity.1.0123456789abcdef', location: GEO_POINT.valid },
+      fields: { code: text(1000), holdId: id, location: { kind: 'nullable', of: GEO_POINT } },
+      mayLeaveOut: ['location'],
+    },
+    holdCode: { valid: { code: 'demo-activity.1.0123456789abcdef' }, fields: { code: text(1000) }, mayLeaveOut: [] },
+    attendance: { valid: { activityId: 'demo-activity' }, fields: { activityId: id }, mayLeaveOut: [] },
+    recordAttendance: {
+      valid: {
+        activityId: 'demo-activity',
+        memberId: DEMO_PERSONAS.memberUnverified,
+        signedInAt: Date.UTC(2026, 0, 5, 2),
+        signedOutAt: Date.UTC(2026, 0, 5, 3),
+      },
+      fields: { activityId: id, memberId: id, signedInAt: moment, signedOutAt: moment },
+      mayLeaveOut: [],
+    },
   },
   checkin: {
     checkIn: {
@@ -253,7 +332,12 @@ function rightType(value: unknown, field: FieldKind): boolean {
     case 'list':
       return Array.isArray(value);
     case 'integer':
+    case 'number':
       return typeof value === 'number';
+    case 'nullable':
+      return value === null || rightType(value, field.of);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
   }
 }
 
@@ -289,6 +373,25 @@ export function wrongValue(field: FieldKind): fc.Arbitrary<unknown> {
         otherType,
         fc.constantFrom<unknown>(field.min - 1, field.max + 1, field.min + 0.5, Number.MAX_SAFE_INTEGER, '1'),
       );
+    case 'number':
+      return fc.oneof(otherType, fc.constantFrom<unknown>(field.min - 1, field.max + 0.5, -Number.MAX_VALUE, '1'));
+    case 'nullable':
+      return wrongValue(field.of).filter((value) => value !== null);
+    case 'object': {
+      const entries = Object.entries(field.fields);
+      return fc.oneof(
+        otherType,
+        fc
+          .constantFrom(...entries)
+          .chain(([key, kind]) => wrongValue(kind).map((value) => withOwnKey(field.valid, key, value))),
+        fc.constantFrom(...entries).map(([key]) => {
+          const rest = { ...field.valid };
+          delete rest[key];
+          return rest;
+        }),
+        strangeKey.filter((key) => !(key in field.fields)).map((key) => withOwnKey(field.valid, key, 1)),
+      );
+    }
   }
 }
 
