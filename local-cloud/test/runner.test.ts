@@ -360,3 +360,44 @@ describe('functions written at test time', () => {
     ]);
   });
 });
+
+describe('the clock the functions see', () => {
+  const DAY = 86_400_000;
+  async function functionNow(): Promise<number> {
+    const { outcome } = await t.cloud.invoke('clock', {}, { openid: 'o-clock' });
+    return resultOf<{ now: number }>(outcome).now;
+  }
+  afterEach(() => t.cloud.clock.reset());
+
+  test('Date.now() in a function moves with clock.advance and clock.setTime, and comes back with reset', async () => {
+    const start = Date.now();
+    t.cloud.clock.advance(90 * DAY);
+    const advanced = await functionNow();
+    expect(advanced).toBeGreaterThanOrEqual(start + 90 * DAY);
+    expect(advanced).toBeLessThanOrEqual(Date.now() + 90 * DAY);
+
+    const target = Date.UTC(2027, 2, 31, 15, 59, 59);
+    const setAt = Date.now();
+    t.cloud.clock.setTime(target);
+    const set = await functionNow();
+    expect(set).toBeGreaterThanOrEqual(target);
+    expect(set).toBeLessThanOrEqual(target + (Date.now() - setAt));
+
+    t.cloud.clock.reset();
+    const before = Date.now();
+    const back = await functionNow();
+    expect(back).toBeGreaterThanOrEqual(before);
+    expect(back).toBeLessThanOrEqual(Date.now());
+  });
+
+  test('each invocation reads the offset when it starts, on every worker', async () => {
+    t.cloud.clock.advance(-30 * DAY);
+    const start = Date.now();
+    const seen = await Promise.all(Array.from({ length: 8 }, () => functionNow()));
+    const end = Date.now();
+    for (const now of seen) {
+      expect(now).toBeGreaterThanOrEqual(start - 30 * DAY);
+      expect(now).toBeLessThanOrEqual(end - 30 * DAY);
+    }
+  });
+});
