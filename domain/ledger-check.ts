@@ -109,7 +109,7 @@ export function describeProblem(problem: LedgerProblem): string {
     case 'deleted':
       return `${place}账本里的${record || '记录'}已被删除`;
     case 'inserted':
-      return `${record || '一条记录'}算作已盖章，但账本里没有盖章的记载`;
+      return `${record || '一条记录'}算作已盖章${problem.seq === null ? '' : `（自称第${problem.seq}条）`}，但账本里没有盖章的记载`;
     case 'truncated':
       return `${place}账本缺了这一条${record ? `，它盖章的是${record}` : ''}`;
     case 'broken':

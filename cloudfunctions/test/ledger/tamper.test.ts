@@ -1,5 +1,9 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestCloud } from 'wx-local-cloud/testing';
 import { ledgerEntryId } from '../../../domain/ledger';
+import { verifyDataDir } from '../../../scripts/verify-ledger';
 import { call, ok, snapshot, storedDoc } from '../helpers';
 import { DAY, HOUR, checkedInMember, publishPost, reportHour, startLedgerCloud } from './setup';
 
@@ -87,5 +91,71 @@ describe('record.verifyLedger', () => {
     });
     // The community nobody touched still verifies.
     expect(communities[1]).toMatchObject({ community: { id: 'C02' }, entries: 1, ok: true, problems: [] });
+  });
+
+  test('npm run ledger:verify reads the same from the local data, read-only, and exits 1', async () => {
+    const before = await snapshot(t);
+    expect(verifyDataDir(t.dataDir)).toEqual([
+      {
+        communityId: 'C01',
+        name: '东街社区',
+        entries: 3,
+        problems: [
+          { kind: 'edited', recordId: east[0], seq: 1 },
+          { kind: 'deleted', recordId: east[1], seq: 2 },
+          { kind: 'truncated', recordId: east[3], seq: 4 },
+          { kind: 'inserted', recordId: 'typed-in', seq: 9 },
+        ],
+      },
+      { communityId: 'C02', name: '西街社区', entries: 1, problems: [] },
+    ]);
+
+    // The script as npm runs it: bundled by esbuild beside its packages (scripts/dist/, a file of this test's own),
+    // pointed at the data by DATA_DIR.
+    const root = join(__dirname, '..', '..', '..');
+    mkdirSync(join(root, 'scripts', 'dist'), { recursive: true });
+    const out = mkdtempSync(join(root, 'scripts', 'dist', 'verify-ledger-test-'));
+    try {
+      const bundle = join(out, 'verify-ledger.js');
+      execFileSync(
+        join(root, 'node_modules', '.bin', 'esbuild'),
+        [
+          'scripts/verify-ledger.ts',
+          '--bundle',
+          '--platform=node',
+          '--target=node20',
+          '--packages=external',
+          `--outfile=${bundle}`,
+          '--log-level=warning',
+        ],
+        { cwd: root },
+      );
+      const run = spawnSync(process.execPath, [bundle], {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: t.dataDir },
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout.split('\n')).toEqual([
+        '✗ 东街社区（C01）：发现4处问题（账本共3条）',
+        `    第1条：记录（${east[0]}）盖章后被改动过，内容与账本不符`,
+        `    第2条：账本里的记录（${east[1]}）已被删除`,
+        `    第4条：账本缺了这一条，它盖章的是记录（${east[3]}）`,
+        '    记录（typed-in）算作已盖章（自称第9条），但账本里没有盖章的记载',
+        '✓ 西街社区（C02）：账本完好，共1条盖章记载',
+        '共发现4处问题：有记录在函数之外被改动过。',
+        '',
+      ]);
+      const missing = spawnSync(process.execPath, [bundle], {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: join(out, 'nothing-here') },
+        encoding: 'utf8',
+      });
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('找不到本地数据');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    expect(await snapshot(t)).toBe(before);
   });
 });
