@@ -27,13 +27,14 @@ export function checkStep(activity: ActivityDoc, step: number, at: number, rules
 export async function verifiedCode(
   text: string,
   at: number,
-  rules: ServiceRules,
+  rulesNow: ServiceRules | Promise<ServiceRules>,
 ): Promise<{ activity: ActivityDoc; step: number }> {
   const code = parseCode(text);
   if (!code) throw new AppError('CODE_INVALID');
-  const [activity, key] = await Promise.all([
+  const [activity, key, rules] = await Promise.all([
     docs('activities').get(code.activityId),
     docs('activitySecrets').get(code.activityId),
+    rulesNow,
   ]);
   if (!activity || !key || !macMatches(code, key.secret)) throw new AppError('CODE_INVALID');
   checkStep(activity, code.step, at, rules);

@@ -82,15 +82,18 @@ async function scannedActivity(
   code: string | undefined,
   holdId: string | undefined,
   openid: string,
-  rules: ServiceRules,
-): Promise<{ activity: ActivityDoc; at: number }> {
+  rulesNow: Promise<ServiceRules>,
+): Promise<{ activity: ActivityDoc; at: number; rules: ServiceRules }> {
   const now = currentTime();
-  if (code !== undefined) return { activity: (await verifiedCode(code, now, rules)).activity, at: now };
+  if (code !== undefined) {
+    const { activity } = await verifiedCode(code, now, rulesNow);
+    return { activity, at: now, rules: await rulesNow };
+  }
   const hold = checkHold(await docs('codeHolds').get(holdId ?? ''), openid, now);
-  const activity = await docs('activities').get(hold.activityId);
+  const [activity, rules] = await Promise.all([docs('activities').get(hold.activityId), rulesNow]);
   if (!activity) throw new AppError('CODE_INVALID');
   checkStep(activity, hold.step, hold.heldAt, rules);
-  return { activity, at: hold.heldAt };
+  return { activity, at: hold.heldAt, rules };
 }
 
 function resultOf(
@@ -123,8 +126,10 @@ export const scan = defineAction<'activity', 'scan'>({
   access: 'member',
   input: ACTIVITY_INPUTS.scan,
   async run({ code, holdId, location }, { openid, member }) {
-    const rules = await serviceRules();
-    const { activity, at } = await scannedActivity(code, holdId, openid, rules);
+    // The rules are read alongside the code's activity; a refusal before they are awaited must not leave them unhandled.
+    const rulesNow = serviceRules();
+    rulesNow.catch(() => undefined);
+    const { activity, at, rules } = await scannedActivity(code, holdId, openid, rulesNow);
     if (member.communityId !== activity.communityId || member.checkedInAt === undefined) {
       throw new AppError('NOT_CHECKED_IN_HERE');
     }

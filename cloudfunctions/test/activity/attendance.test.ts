@@ -91,6 +91,11 @@ describe('activity.recordAttendance and activity.attendance', () => {
     await refused('m-scanner', base, 'FORBIDDEN');
     await ok(t, 'staff-C01', 'activity', 'recordAttendance', base);
     await refused('staff-C01', base, 'ALREADY_STAMPED');
+    // The member's own scan now finds the attendance staff recorded, and changes nothing.
+    const before2 = await snapshot(t);
+    const scanned = await ok(t, 'm-walker', 'activity', 'scan', { code: await codeOf(t, activity) });
+    expect(scanned).toMatchObject({ outcome: 'alreadySignedOut', minutes: 20 });
+    expect(await snapshot(t)).toBe(before2);
     const before = await snapshot(t);
     expect(await call(t, 'staff-C02', 'activity', 'attendance', { activityId: activity.id })).toMatchObject({
       ok: false,
