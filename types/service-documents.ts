@@ -70,7 +70,7 @@ export interface ActivityDoc {
 /** `activitySecrets`: the key of an activity's rotating sign-in codes; `_id` is the activity id. Never in a list. */
 export interface ActivitySecretDoc {
   _id: string;
-  /** 32 random bytes, base64url. */
+  /** 32 random bytes as 64 hex digits. */
   secret: string;
 }
 

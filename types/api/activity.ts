@@ -37,7 +37,7 @@ export interface ActivityInput {
 /** What the staff phone needs to draw the rotating codes, even through a network drop. */
 export interface CodeKey {
   activityId: string;
-  /** The per-activity secret (base64url): only this activity's staff get it. */
+  /** The per-activity secret (64 hex digits): only this activity's staff get it. */
   secret: string;
   codeSeconds: number;
   startsAt: Timestamp;
