@@ -2,6 +2,7 @@
 // Prints numbers; asserts nothing. Run with `npm run bench` (after `npm run build`).
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { SESSION_COOKIE } from '../server/src/session';
 import { launchChromium, phoneContext } from '../e2e/browser';
 import { firstPageScripts } from './h5-transfer';
 import { measurePackages } from '../scripts/weapp-size.cjs';
+import { codeStep, makeCode } from '../domain/sign-in-code';
+import { benchTrustedHours, printRows } from './trusted-hours';
 
 // npm scripts run at the repository root; the bench is bundled before it runs, so __dirname is not the source's.
 const ROOT = process.cwd();
@@ -74,7 +77,7 @@ async function load(
   body: (i: number) => string,
   cookie: (i: number) => string,
   amount: number,
-) {
+): Promise<number> {
   let i = 0;
   const result = await autocannon({
     url: server.url,
@@ -100,6 +103,36 @@ async function load(
     `${title.padEnd(44)} ${String(result.requests.total).padStart(6)} req  ${rps.toFixed(0).padStart(6)} req/s  ` +
       `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}`,
   );
+  return rps;
+}
+
+/** An activity on now in each community, with the secret its codes are drawn from (written as activity.save would). */
+function seedActivities(server: AppServer, communities: string[]): Map<string, string> {
+  const now = Date.now();
+  const secrets = new Map(communities.map((id) => [`bench-act-${id}`, randomBytes(32).toString('hex')]));
+  const activities = communities.map((communityId) => ({
+    _id: `bench-act-${communityId}`,
+    communityId,
+    title: '压测活动',
+    place: '社区党群服务中心',
+    startsAt: now - 600_000,
+    endsAt: now + 4 * 3_600_000,
+    geo: null,
+    capacity: 500,
+    postId: null,
+    codeSeconds: 10,
+    signUpCount: 0,
+    status: 'scheduled',
+    createdBy: 'bench',
+    createdAt: now - 86_400_000,
+    updatedAt: now - 86_400_000,
+  }));
+  server.cloud.db.insertDocument({ collectionName: 'activities', data: activities });
+  server.cloud.db.insertDocument({
+    collectionName: 'activitySecrets',
+    data: [...secrets].map(([_id, secret]) => ({ _id, secret })),
+  });
+  return secrets;
 }
 
 async function main(): Promise<void> {
@@ -158,7 +191,7 @@ async function main(): Promise<void> {
       { openid: members[0] },
     );
     console.log(`database round trips of a repeated scan: ${JSON.stringify(again.calls)}`);
-    await load(
+    const noop = await load(
       server,
       'no-op function (POST /api/noop)',
       '/api/noop',
@@ -184,6 +217,31 @@ async function main(): Promise<void> {
       (n) => sessions[1 + (n % (sessions.length - 1))],
       MEMBERS - 1,
     );
+    // Every member signs in to the activity on now in their community, with the code current at that moment.
+    const secrets = seedActivities(server, communities);
+    const signIns = await load(
+      server,
+      'sign-in to an activity (POST /api/activity scan)',
+      '/api/activity',
+      (n) => {
+        const activityId = `bench-act-${communities[n % 6]}`;
+        const code = makeCode(activityId, codeStep(Date.now(), 10), secrets.get(activityId)!);
+        return JSON.stringify({ action: 'scan', data: { code, location: null } });
+      },
+      (n) => sessions[1 + (n % (sessions.length - 1))],
+      MEMBERS - 1,
+    );
+    console.log(`sign-ins per second as a ratio to the no-op call: ${(signIns / noop).toFixed(2)}× (goal ≥ 0.50×)`);
+    const signedIn = [...secrets.keys()].reduce(
+      (sum, activityId) =>
+        sum +
+        server.cloud.db.calculateDocument({
+          collectionName: 'serviceRecords',
+          query: { activityId, status: 'signedIn' },
+        }).total,
+      0,
+    );
+    console.log(`bench members signed in afterwards: ${signedIn} (expected ${MEMBERS - 1})`);
     const checkedIn = (
       await server.cloud.invoke('unit', { action: 'listNotCheckedIn', data: {} }, { openid: 'demo-unitadmin-U01' })
     ).outcome;
@@ -198,6 +256,9 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(functionsDir, { recursive: true, force: true });
   }
+
+  console.log('\n## trusted hours (local cloud with the built functions, as the function tests run them)');
+  printRows(await benchTrustedHours(ROOT));
 }
 
 main().catch((error) => {
