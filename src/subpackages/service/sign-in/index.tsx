@@ -11,7 +11,7 @@ import { ActivityFacts } from '../../../features/activity/ActivityFacts';
 import { LOCATION_TEXT, hoursText } from '../../../features/activity/format';
 import { currentLocation } from '../../../features/activity/location';
 import { ScanButton } from '../../../features/activity/ScanButton';
-import { signInCodeIn } from '../../../features/activity/scan-text';
+import { signInCodeIn } from './code';
 import { formatTime } from '../../../../domain/time';
 import { useAction } from '../../../hooks/use-action';
 import { decodeScene } from '../../../utils/scene';
