@@ -155,3 +155,22 @@ test('concurrent overlapping reports of one member: exactly one is kept', async 
   const { data } = await t.db.collection('serviceRecords').where({ memberId: 'm-race' }).get();
   expect(data).toHaveLength(1);
 });
+
+test("listMine pages through the member's own records, newest first", async () => {
+  await memberOnPost(t, 'm-pages');
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) ids.push(await reported(t, 'm-pages', MORNING - 8 * HOUR + i * HOUR, 30));
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 5; page++) {
+    const answer = await ok(t, 'm-pages', 'record', 'listMine', cursor ? { limit: 2, cursor } : { limit: 2 });
+    seen.push(...answer.items.map((item) => item.id));
+    if (!answer.next) break;
+    cursor = answer.next;
+  }
+  expect(seen).toEqual([...ids].reverse());
+  // Nobody else's records are listed.
+  expect((await ok(t, 'm-report', 'record', 'listMine', { limit: 50 })).items.map((item) => item.id)).not.toContain(
+    ids[0],
+  );
+});
