@@ -164,3 +164,40 @@ describe('wx.cloud on the local cloud', () => {
     });
   });
 });
+
+describe('photos: the album, compression and the viewer', () => {
+  test('chooseMedia answers what the test lined up (or a cancel); compressImage gives a new file; previews are kept', async () => {
+    await withApp({ cloud: t.cloud, openid: 'person-1', dist: TINY_APP }, async (app) => {
+      const photo = app.tempFile(Buffer.from('a photo'), 'jpg');
+      app.answerMedia([photo]);
+      app.answerMedia('cancel');
+      const chosen = (await wx().chooseMedia({ count: 9, mediaType: ['image'] })) as {
+        tempFiles: { tempFilePath: string; size: number }[];
+      };
+      expect(chosen.tempFiles).toEqual([expect.objectContaining({ tempFilePath: photo, size: 7 })]);
+      await expect(wx().chooseMedia({ count: 9 })).rejects.toMatchObject({ errMsg: 'chooseMedia:fail cancel' });
+
+      const { tempFilePath } = (await wx().compressImage({ src: photo, quality: 70 })) as { tempFilePath: string };
+      expect(tempFilePath).toMatch(/^wxfile:\/\/tmp_[0-9a-f]+\.jpg$/);
+      expect(tempFilePath).not.toBe(photo);
+
+      await wx().previewImage({ current: 'https://a/1.png', urls: ['https://a/1.png', 'https://a/2.png'] });
+      expect(app.records.previews).toEqual([
+        { current: 'https://a/1.png', urls: ['https://a/1.png', 'https://a/2.png'] },
+      ]);
+    });
+  });
+
+  test('a chooser the test did not line up fails the test; a lined-up choice never asked for too', async () => {
+    const app = await launchTiny();
+    void wx()
+      .chooseMedia({ count: 1 })
+      .catch(() => undefined);
+    app.answerMedia([]);
+    app.answerMedia([]);
+    await app.idle();
+    const failure = app.close();
+    await expect(failure).rejects.toThrow('a photo chooser the test did not expect');
+    await expect(failure).rejects.toThrow('lined up but never asked for: a photo choice');
+  });
+});
