@@ -49,7 +49,7 @@ export function validateReport(
   if (!form.end) errors.end = '请选择结束时间';
   const startAt = chinaMoment(form.date, form.start);
   const endAt = chinaMoment(form.date, form.end);
-  if (startAt !== null && endAt !== null) {
+  if (startAt !== null && endAt !== null && !errors.date) {
     if (endAt <= startAt) errors.end = '结束时间要晚于开始时间';
     else if (endAt > now) errors.end = '结束时间还没到，请服务结束后再记录';
   }
