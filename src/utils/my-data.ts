@@ -7,6 +7,10 @@ const AUDIT_TEXT: Record<AuditAction, string> = {
   'member.needsReconfirmation': '修改了登记信息，等待单位党组织重新确认',
   'member.deleteData': '删除了个人信息',
   'role.grant': '授予了工作身份',
+  'record.confirm': '认定了一条服务记录',
+  'record.reject': '退回了一条服务记录',
+  'record.staffAttendance': '代为登记了一次活动签到',
+  'record.correct': '更正了一条服务记录',
 };
 
 /** One line of the audit trail in plain Chinese: who did what (「您本人」 for the person themselves). */
