@@ -32,6 +32,9 @@ const config = defineAppConfig({
     { root: 'subpackages/unit-admin', name: 'unitAdmin', pages: ['members/index', 'not-checked-in/index'] },
     { root: 'subpackages/county', name: 'county', pages: ['overdue/index', 'ledger/index'] },
   ],
+  // The sign-in page asks for the location as evidence (never required): WeChat refuses getLocation unless declared.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '签到时核对您是否在活动地点' } },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8161d',
