@@ -103,3 +103,25 @@ export async function fileHead(fileId: string, bytes: number): Promise<Uint8Arra
   }
   return head.subarray(0, filled);
 }
+
+/** getTempFileURL takes at most 50 files a call. */
+const TEMP_URLS_PER_CALL = 50;
+
+/**
+ * Temporary addresses of stored files, for showing them to someone who may not read them directly (staff weighing a
+ * member's photos under 仅创建者可读写); a file that is gone has no entry.
+ */
+export async function temporaryFileUrls(fileIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(fileIds)];
+  const urls = new Map<string, string>();
+  for (let from = 0; from < unique.length; from += TEMP_URLS_PER_CALL) {
+    const fileList = unique.slice(from, from + TEMP_URLS_PER_CALL);
+    const answer = (await cloud.getTempFileURL({ fileList })) as {
+      fileList?: Array<{ fileID: string; status: number; tempFileURL: string }>;
+    };
+    for (const file of answer.fileList ?? []) {
+      if (file.status === 0 && file.tempFileURL) urls.set(file.fileID, file.tempFileURL);
+    }
+  }
+  return urls;
+}

@@ -3,6 +3,7 @@ import { currentTime } from '../_shared/clock';
 import { countWhere, findMany } from '../_shared/data';
 import { defineAction } from '../_shared/handler';
 import { serviceRules } from '../_shared/rules';
+import { temporaryFileUrls } from '../_shared/sdk';
 import { READ_MAX, pageOf, pageWindow } from './paging';
 import { lookupsFor, peopleOf, queueItem, waitingSince } from './views';
 
@@ -47,10 +48,16 @@ export const queue = defineAction<'record', 'queue'>({
     const started = [...since.values()].filter((at): at is number => at !== null);
     const endedSignedIn = signedIn.filter((record) => since.get(record._id) !== null).length;
     const paged = pageOf(waiting, window);
-    const people = await peopleOf(paged.items);
+    const [people, urls] = await Promise.all([
+      peopleOf(paged.items),
+      temporaryFileUrls(paged.items.flatMap((record) => record.photos)),
+    ]);
     const context = { openid, now, highlightAfterHours: rules.highlightAfterHours };
     return {
-      items: paged.items.map((record) => queueItem(record, lookups, people, context)),
+      items: paged.items.map((record) => ({
+        ...queueItem(record, lookups, people, context),
+        photoUrls: record.photos.map((fileId) => urls.get(fileId) ?? ''),
+      })),
       next: paged.next,
       pendingCount: pendingTotal + endedSignedIn,
       oldestPendingAt: started.length > 0 ? Math.min(...started) : null,

@@ -51,6 +51,11 @@ test('staff see their queue with the evidence, and a confirmation counts once, c
     minutes: 80,
   });
   expect(queue.pendingCount).toBeGreaterThanOrEqual(1);
+  // The member's photo is theirs alone to read: staff see it through the address the function hands out.
+  expect(item?.photoUrls).toHaveLength(1);
+  const photo = await fetch(item?.photoUrls?.[0] ?? '');
+  expect(photo.status).toBe(200);
+  expect(Buffer.from(await photo.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
   // Staff of another community see none of it.
   const elsewhere = await ok(t, 'staff-C02', 'record', 'queue', {});
   expect(elsewhere.items.map((entry) => entry.id)).not.toContain(id);
