@@ -127,7 +127,11 @@ test('a member reports with a photo; staff confirm it from the queue and send an
   const item = visible(queue).locator('li.rb-list__item', { hasText: WHAT });
   await expect(item.textContent()).resolves.toContain(member.name);
   await expect(item.textContent()).resolves.toContain('自行记录');
-  await item.getByRole('img', { name: /第1张照片/ }).waitFor();
+  const thumb = item.getByRole('img', { name: /第1张照片/ });
+  await thumb.waitFor();
+  // The member's photo loads for staff (through the address the queue handed out, not the member's own access).
+  const thumbElement = await thumb.elementHandle();
+  await queue.waitForFunction((img) => (img as HTMLImageElement).naturalWidth > 0, thumbElement, { timeout: 10_000 });
   await audit(queue);
   await item.getByRole('checkbox').check();
   await visible(queue).getByRole('button', { name: '认定所选（1）' }).click();
