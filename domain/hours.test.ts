@@ -3,10 +3,10 @@ import { expectedHoursByToday, formatHours, starLevel } from './hours';
 
 describe('hours', () => {
   it('formats minutes as hours to one decimal place', () => {
-    expect(formatHours(150)).toBe('2.5 小时');
-    expect(formatHours(180)).toBe('3 小时');
-    expect(formatHours(0)).toBe('0 小时');
-    expect(formatHours(20)).toBe('0.3 小时');
+    expect(formatHours(150)).toBe('2.5小时');
+    expect(formatHours(180)).toBe('3小时');
+    expect(formatHours(0)).toBe('0小时');
+    expect(formatHours(20)).toBe('0.3小时');
   });
 
   it('counts stars from cumulative hours with the next threshold', () => {

@@ -1,10 +1,10 @@
 import type { ServiceRules } from '../types/service-rules';
 import { chinaTime } from './time';
 
-/** Minutes as people read hours: 2.5 小时, 3 小时, 0 小时 (to one decimal place). */
+/** Minutes as people read hours: 2.5小时, 3小时, 0小时 (to one decimal place). */
 export function formatHours(minutes: number): string {
   const hours = Math.round((minutes / 60) * 10) / 10;
-  return `${hours} 小时`;
+  return `${hours}小时`;
 }
 
 /** Hours of minutes to one decimal place, as a number. */

@@ -59,7 +59,7 @@ export const ERRORS = {
   TIME_IN_FUTURE: '服务时间不能晚于现在',
   END_BEFORE_START: '结束时间要晚于开始时间',
   TIME_OVERLAP: '这段时间和您的另一条服务记录重叠了',
-  DAILY_CAP: '一天最多记录 12 小时的服务',
+  DAILY_CAP: '一天最多记录12小时的服务',
   PHOTO_INVALID: '照片无法使用，请重新上传',
   SIGNED_IN_STILL: '这名党员还在活动中，签退后才能认定',
   CONTENT_RISKY: '内容含有不适宜公开的信息，请修改后再提交',

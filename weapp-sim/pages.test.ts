@@ -347,7 +347,7 @@ const PAGES = {
     title: '已报到党员',
     heading: '已报到党员',
     visits: {
-      staff: { content: [MEMBER_NAME, '县财政局', REPORT_POST_KIND, '今年服务0 小时'] },
+      staff: { content: [MEMBER_NAME, '县财政局', REPORT_POST_KIND, '今年服务0小时'] },
       member: refused(REPORT_POST_KIND),
     },
   },

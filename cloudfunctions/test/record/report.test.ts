@@ -84,7 +84,7 @@ test('refusals change nothing: times, overlap, the daily cap, posts not held', a
   await reported(t, 'm-other', at(-8), 8 * 60);
   await reported(t, 'm-other', at(1), 3 * 60);
   const cap = await refused('m-other', await reportOf(t, 'm-other', at(4), 1));
-  expect(cap).toMatchObject({ ok: false, code: 'DAILY_CAP', message: '一天最多记录 12 小时的服务' });
+  expect(cap).toMatchObject({ ok: false, code: 'DAILY_CAP', message: '一天最多记录12小时的服务' });
 });
 
 test('the daily cap is the configured one and is named in the refusal', async () => {
@@ -93,7 +93,7 @@ test('the daily cap is the configured one and is named in the refusal', async ()
   try {
     await reported(t, 'm-cap', MORNING, 90);
     const result = await refused('m-cap', await reportOf(t, 'm-cap', MORNING + 2 * HOUR, 31));
-    expect(result).toMatchObject({ ok: false, code: 'DAILY_CAP', message: '一天最多记录 2 小时的服务' });
+    expect(result).toMatchObject({ ok: false, code: 'DAILY_CAP', message: '一天最多记录2小时的服务' });
   } finally {
     await t.db.collection('settings').doc('serviceRules').remove();
   }
