@@ -1,5 +1,3 @@
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chinaTime } from '../domain/time';
 import type { AppServer } from '../server/src/app';
@@ -9,6 +7,7 @@ import { seriousViolations } from './accessibility';
 import { type BrowserApp, startBrowserApp } from './app';
 import { phoneContext } from './browser';
 import { h5Path } from './pages';
+import { moveClock, publishActivity, readSignInCode as readCode } from './sign-in-code';
 
 /**
  * Issue 10, in Chromium with a phone viewport against the H5 build and the built functions: staff publish an activity
@@ -57,25 +56,6 @@ async function signIn(openid: string, next: string): Promise<{ context: BrowserC
   return { context, page };
 }
 
-/** What a phone's camera reads off the staff screen: a screenshot of the code, decoded. */
-async function readCode(page: Page): Promise<string> {
-  const image = page.locator('img.rb-sign-in-code');
-  await image.waitFor();
-  const png = PNG.sync.read(await image.screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!code) throw new Error('the sign-in code on the staff screen does not decode');
-  return code.data;
-}
-
-async function moveClock(advanceMs: number): Promise<void> {
-  const res = await fetch(`${app.url}/dev/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs }),
-  });
-  expect(res.status).toBe(200);
-}
-
 test('publish an activity, show its code, sign in from the screen, time moves, sign out', async () => {
   // 1. Staff of C01 publish an activity that began five minutes ago and lasts two hours.
   const staff = await signIn(DEMO_PERSONAS.staff, h5Path('activities'));
@@ -89,17 +69,17 @@ test('publish an activity, show its code, sign in from the screen, time moves, s
     .add(1, 'day')
     .startOf('day')
     .add(9 * 60 + 55, 'minute');
-  await moveClock(morning.valueOf() - app.cloud.clock.now());
+  await moveClock(app, morning.valueOf() - app.cloud.clock.now());
   const start = morning.subtract(5, 'minute');
   const end = start.add(2, 'hour');
-  await staff.page.fill('#activity-title', '东街义务理发');
-  await staff.page.fill('#activity-place', '东街社区活动室');
-  await staff.page.fill('#activity-date', start.format('YYYY-MM-DD'));
-  await staff.page.fill('#activity-start', start.format('HH:mm'));
-  await staff.page.fill('#activity-end', end.format('HH:mm'));
-  await staff.page.fill('#activity-capacity', '20');
-  await staff.page.getByRole('button', { name: '发布活动' }).click();
-  await see(staff.page, '活动已发布');
+  await publishActivity(staff.page, {
+    title: '东街义务理发',
+    place: '东街社区活动室',
+    date: start.format('YYYY-MM-DD'),
+    start: start.format('HH:mm'),
+    end: end.format('HH:mm'),
+    capacity: 20,
+  });
   await audit(staff.page);
 
   // 2. Its code: the app server's own sign-in URL, with the activity's rotating code.
@@ -123,7 +103,7 @@ test('publish an activity, show its code, sign in from the screen, time moves, s
   await audit(member);
 
   // 4. An hour later (the functions' clock), the staff screen is opened again and the member scans a fresh code.
-  await moveClock(HOUR);
+  await moveClock(app, HOUR);
   await staff.page.reload();
   await see(staff.page, '已签到1人');
   const later = await readCode(staff.page);
