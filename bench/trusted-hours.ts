@@ -142,6 +142,7 @@ function aRecord(p: Partial<ServiceRecordDoc> & Pick<ServiceRecordDoc, '_id' | '
     byStaff: false,
     correctsId: null,
     status: 'confirmed',
+    pendingSince: startAt + 3 * HOUR,
     createdAt: startAt + 3 * HOUR,
     updatedAt: startAt + DAY,
     decidedBy: 'staff-C02',

@@ -25,6 +25,7 @@ function record(id: string, overrides: Partial<ServiceRecordDoc> = {}): ServiceR
     byStaff: false,
     correctsId: null,
     status: 'confirmed',
+    pendingSince: 1_000,
     createdAt: 1_000,
     updatedAt: 5_000,
     decidedBy: 'staff-C01',

@@ -144,6 +144,11 @@ export interface ServiceRecordDoc {
   /** The confirmed record this one corrects. */
   correctsId: string | null;
   status: RecordStatus;
+  /**
+   * When the record began to wait for staff: the report, staff's recording, the sign-out — or, for an attendance still
+   * signed in, its activity's end. The queue, the staff home and the county's list all measure waits from it.
+   */
+  pendingSince: Timestamp;
   createdAt: Timestamp;
   updatedAt: Timestamp;
   decidedBy?: string;

@@ -60,6 +60,7 @@ export const recordAttendance = defineAction<'activity', 'recordAttendance'>({
       byStaff: true,
       correctsId: null,
       status: 'pending',
+      pendingSince: now,
       createdAt: now,
       updatedAt: now,
     };

@@ -53,6 +53,8 @@ function newAttendance(
     byStaff: false,
     correctsId: null,
     status: 'signedIn',
+    // Still at the activity: it waits for staff from the activity's end, unless the member signs out first.
+    pendingSince: activity.endsAt,
     createdAt: now,
     updatedAt: now,
   };
@@ -65,6 +67,7 @@ function signedOut(record: ServiceRecordDoc, activity: ActivityDoc, at: number, 
   return {
     status: 'pending' as const,
     endAt: Math.max(record.startAt, Math.min(at, activity.endsAt)),
+    pendingSince: Math.min(at, activity.endsAt),
     minutes,
     creditMinutes: minutes,
     attendance: {

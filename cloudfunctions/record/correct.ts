@@ -63,6 +63,7 @@ export const correct = defineAction<'record', 'correct'>({
           byStaff: true,
           correctsId: recordId,
           status: 'pending',
+          pendingSince: now,
           createdAt: now,
           updatedAt: now,
         };

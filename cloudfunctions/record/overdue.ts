@@ -1,6 +1,7 @@
 import { RECORD_INPUTS } from '../../domain/schemas/record';
 import { currentTime } from '../_shared/clock';
-import { findMany, oneOf, within } from '../_shared/data';
+import { findMany, oneOf } from '../_shared/data';
+import { waitingAt } from '../_shared/waiting';
 import { defineAction } from '../_shared/handler';
 import { communitiesById } from '../_shared/lookups';
 import { serviceRules } from '../_shared/rules';
@@ -8,7 +9,10 @@ import { removedCommunity } from '../_shared/views';
 import { pageOf, pageWindow, readCount } from './paging';
 import { hoursSince } from './views';
 
-/** The county admin's list of records pending longer than the county's limit (96 h by default), oldest first. */
+/**
+ * The county admin's list of records waiting longer than the county's limit (96 h by default) — pending ones and
+ * forgotten sign-outs — longest waiting first.
+ */
 export const overdue = defineAction<'record', 'overdue'>({
   access: 'countyAdmin',
   input: RECORD_INPUTS.overdue,
@@ -16,11 +20,10 @@ export const overdue = defineAction<'record', 'overdue'>({
     const now = currentTime();
     const rules = await serviceRules();
     const window = pageWindow(page);
-    const found = await findMany(
-      'serviceRecords',
-      { status: 'pending', createdAt: within({ lt: now - rules.countyAfterHours * 3_600_000 }) },
-      { orderBy: ['createdAt', 'asc'], limit: readCount(window) },
-    );
+    const found = await findMany('serviceRecords', waitingAt(null, now - rules.countyAfterHours * 3_600_000), {
+      orderBy: ['pendingSince', 'asc'],
+      limit: readCount(window),
+    });
     const paged = pageOf(found, window);
     const memberIds = [...new Set(paged.items.map((record) => record.memberId))];
     const [communities, members] = await Promise.all([
@@ -37,7 +40,7 @@ export const overdue = defineAction<'record', 'overdue'>({
         memberName: names.get(record.memberId) ?? '（已注销）',
         description: record.description,
         minutes: record.minutes,
-        waitingHours: hoursSince(record.createdAt, now),
+        waitingHours: hoursSince(record.pendingSince, now),
       })),
       next: paged.next,
     };

@@ -1,18 +1,17 @@
 import { RECORD_INPUTS } from '../../domain/schemas/record';
 import { currentTime } from '../_shared/clock';
-import { countWhere, findMany } from '../_shared/data';
+import { findMany, within } from '../_shared/data';
 import { defineAction } from '../_shared/handler';
 import { serviceRules } from '../_shared/rules';
 import { temporaryFileUrls } from '../_shared/sdk';
-import { READ_MAX, pageOf, pageWindow } from './paging';
-import { lookupsFor, peopleOf, queueItem, waitingSince } from './views';
-
-const HOUR = 3_600_000;
+import { waitingAt, waitingSummary } from '../_shared/waiting';
+import { pageOf, pageWindow, readCount } from './paging';
+import { lookupsFor, peopleOf, queueItem } from './views';
 
 /**
- * The staff member's community's records that wait: pending ones, and attendances still signed in (those past their
- * activity's end wait as closed at the end; those of an activity still on cannot be stamped yet). Oldest first, with
- * the queue's size, its oldest wait and how many have waited past the highlight limit.
+ * The staff member's community's records that wait: pending ones, and attendances past their activity's end (to be
+ * stamped as closed at the end), longest waiting first; after them, attendances of activities still on, which cannot
+ * be stamped yet. With the queue's size, its oldest wait and how many have waited past the highlight limit.
  */
 export const queue = defineAction<'record', 'queue'>({
   access: 'staff',
@@ -21,34 +20,19 @@ export const queue = defineAction<'record', 'queue'>({
     const now = currentTime();
     const rules = await serviceRules();
     const window = pageWindow(page);
-    const [pending, signedIn, pendingTotal] = await Promise.all([
+    const count = readCount(window);
+    const [waiting, stillOn, summary] = await Promise.all([
+      findMany('serviceRecords', waitingAt(communityId, now), { orderBy: ['pendingSince', 'asc'], limit: count }),
       findMany(
         'serviceRecords',
-        { communityId, status: 'pending' },
-        { orderBy: ['createdAt', 'asc'], limit: READ_MAX },
+        { communityId, status: 'signedIn', pendingSince: within({ gt: now }) },
+        { orderBy: ['pendingSince', 'asc'], limit: count },
       ),
-      findMany(
-        'serviceRecords',
-        { communityId, status: 'signedIn' },
-        { orderBy: ['createdAt', 'asc'], limit: READ_MAX },
-      ),
-      countWhere('serviceRecords', { communityId, status: 'pending' }),
+      waitingSummary(communityId, now, rules.highlightAfterHours),
     ]);
-    const waiting = [...pending, ...signedIn];
-    const lookups = await lookupsFor(waiting);
-    const since = new Map(
-      waiting.map((record) => [
-        record._id,
-        waitingSince(record, record.activityId ? lookups.activities.get(record.activityId) : undefined, now),
-      ]),
-    );
-    // Those that wait come first, oldest first; attendances of activities still on come last.
-    const order = (id: string) => since.get(id) ?? Number.MAX_SAFE_INTEGER;
-    waiting.sort((a, b) => order(a._id) - order(b._id) || a.createdAt - b.createdAt || (a._id < b._id ? -1 : 1));
-    const started = [...since.values()].filter((at): at is number => at !== null);
-    const endedSignedIn = signedIn.filter((record) => since.get(record._id) !== null).length;
-    const paged = pageOf(waiting, window);
-    const [people, urls] = await Promise.all([
+    const paged = pageOf([...waiting, ...stillOn], window);
+    const [lookups, people, urls] = await Promise.all([
+      lookupsFor(paged.items),
       peopleOf(paged.items),
       temporaryFileUrls(paged.items.flatMap((record) => record.photos)),
     ]);
@@ -59,9 +43,7 @@ export const queue = defineAction<'record', 'queue'>({
         photoUrls: record.photos.map((fileId) => urls.get(fileId) ?? ''),
       })),
       next: paged.next,
-      pendingCount: pendingTotal + endedSignedIn,
-      oldestPendingAt: started.length > 0 ? Math.min(...started) : null,
-      highlightCount: started.filter((at) => now - at > rules.highlightAfterHours * HOUR).length,
+      ...summary,
     };
   },
 });

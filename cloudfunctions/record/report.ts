@@ -50,6 +50,7 @@ export const report = defineAction<'record', 'report'>({
           byStaff: false,
           correctsId: null,
           status: 'pending',
+          pendingSince: now,
           createdAt: now,
           updatedAt: now,
         };

@@ -76,16 +76,9 @@ export async function recordViews(records: ServiceRecordDoc[]): Promise<RecordVi
   return records.map((record) => recordView(record, lookups));
 }
 
-/**
- * When a record began to wait for staff: a report when it was made, an attendance when the member signed out, or — a
- * sign-out that never came — when its activity ended; null while the activity is still on.
- */
-export function waitingSince(record: ServiceRecordDoc, activity: ActivityDoc | undefined, now: number): number | null {
-  if (record.status === 'signedIn') {
-    const endsAt = activity?.endsAt ?? record.endAt;
-    return now >= endsAt ? endsAt : null;
-  }
-  return record.attendance?.signedOutAt ?? record.createdAt;
+/** When a record began to wait for staff (`pendingSince`), or null while it is an attendance of an activity still on. */
+export function waitingSince(record: ServiceRecordDoc, now: number): number | null {
+  return record.pendingSince <= now ? record.pendingSince : null;
 }
 
 export function hoursSince(since: number, now: number): number {
@@ -131,8 +124,7 @@ export function queueItem(
   people: { members: Map<string, MemberDoc>; units: Map<string, UnitDoc> },
   context: { openid: string; now: number; highlightAfterHours: number },
 ): QueueItem {
-  const activity = record.activityId ? lookups.activities.get(record.activityId) : undefined;
-  const since = waitingSince(record, activity, context.now);
+  const since = waitingSince(record, context.now);
   const member = people.members.get(record.memberId);
   const waitingHours = since === null ? 0 : hoursSince(since, context.now);
   const view = recordView(record, lookups);

@@ -258,6 +258,7 @@ const schemas: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
       byStaff: z.boolean(),
       correctsId: z.string().nullable(),
       status: z.enum(RECORD_STATUSES),
+      pendingSince: ts,
       createdAt: ts,
       updatedAt: ts,
       decidedBy: z.string().optional(),
@@ -587,7 +588,7 @@ describe('buildDemoData: trusted hours', () => {
     const mine = data.serviceRecords.filter((r) => r.memberId === me);
     for (const status of ['confirmed', 'pending', 'rejected']) expect(mine.some((r) => r.status === status)).toBe(true);
     const queue = data.serviceRecords.filter((r) => r.communityId === 'C01' && r.status === 'pending');
-    const ages = queue.map((r) => (NOW - r.createdAt) / HOUR);
+    const ages = queue.map((r) => (NOW - r.pendingSince) / HOUR);
     expect(ages.some((age) => age > 48 && age < 96)).toBe(true);
     expect(ages.some((age) => age > 96)).toBe(true);
     expect(ages.some((age) => age < 48)).toBe(true);

@@ -80,6 +80,7 @@ export function aConfirmedRecord(p: Partial<ServiceRecordDoc> & { _id: string; m
     byStaff: false,
     correctsId: null,
     status: 'confirmed',
+    pendingSince: startAt,
     createdAt: startAt,
     updatedAt: startAt,
     decidedBy: 'staff-C01',

@@ -51,7 +51,11 @@ describe('community.staffHome', () => {
       anActivity({ _id: 'a-cancelled', title: '取消的活动', startsAt: china(2026, 12, 10, 10), status: 'cancelled' }),
       anActivity({ _id: 'a-elsewhere', title: '西街的活动', startsAt: china(2026, 12, 10, 10), communityId: 'C02' }),
     );
-    const waiting = (hoursAgo: number) => ({ status: 'pending' as const, createdAt: now - hoursAgo * HOUR });
+    const waiting = (hoursAgo: number) => ({
+      status: 'pending' as const,
+      createdAt: now - hoursAgo * HOUR,
+      pendingSince: now - hoursAgo * HOUR,
+    });
     await insertRecords(
       t,
       aConfirmedRecord({ _id: 'q-old', memberId: 'x1', ...waiting(50) }),
@@ -65,8 +69,16 @@ describe('community.staffHome', () => {
         status: 'signedIn',
         createdAt: now - 62 * HOUR,
         endAt: now - 60 * HOUR,
+        pendingSince: now - 60 * HOUR,
       }),
-      aConfirmedRecord({ _id: 'q-on', memberId: 'x6', status: 'signedIn', createdAt: now - HOUR, endAt: now + HOUR }),
+      aConfirmedRecord({
+        _id: 'q-on',
+        memberId: 'x6',
+        status: 'signedIn',
+        createdAt: now - HOUR,
+        endAt: now + HOUR,
+        pendingSince: now + HOUR,
+      }),
     );
     await insert(
       t.db,

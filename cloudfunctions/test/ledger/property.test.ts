@@ -305,6 +305,7 @@ test('totals equal the confirmed records, refusals change nothing, the ledger ve
           byStaff: false,
           correctsId: null,
           status: 'confirmed',
+          pendingSince: start,
           createdAt: start,
           updatedAt: start,
           decidedBy: 'staff-C01',

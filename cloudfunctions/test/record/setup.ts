@@ -113,6 +113,7 @@ export function anAttendance(memberId: string, activity: ActivityDoc, signedInAt
     byStaff: false,
     correctsId: null,
     status: 'signedIn',
+    pendingSince: activity.endsAt,
     createdAt: signedInAt,
     updatedAt: signedInAt,
   };
@@ -204,6 +205,7 @@ export function aPending(
     byStaff: false,
     correctsId: null,
     status: 'pending',
+    pendingSince: startAt + minutes * MINUTE,
     createdAt: startAt + minutes * MINUTE,
     updatedAt: startAt + minutes * MINUTE,
     ...p,

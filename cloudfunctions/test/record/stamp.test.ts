@@ -1,5 +1,6 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
 import { ERRORS } from '../../../types';
+import { codeStep, makeCode } from '../../../domain/sign-in-code';
 import { tallyKeys } from '../../../domain/tallies';
 import { insert } from '../fixtures';
 import { auditOf, call, ok, snapshot, storedDoc } from '../helpers';
@@ -55,7 +56,11 @@ test('staff see their queue with the evidence, and a confirmation counts once, c
   expect(item?.photoUrls).toHaveLength(1);
   const photo = await fetch(item?.photoUrls?.[0] ?? '');
   expect(photo.status).toBe(200);
-  expect(Buffer.from(await photo.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  expect(
+    Buffer.from(await photo.arrayBuffer())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
   // Staff of another community see none of it.
   const elsewhere = await ok(t, 'staff-C02', 'record', 'queue', {});
   expect(elsewhere.items.map((entry) => entry.id)).not.toContain(id);
@@ -175,6 +180,54 @@ test('pending over 48 h is highlighted; over 96 h the county admin sees it', asy
     minutes: 20,
     waitingHours: 97,
   });
+});
+
+test('the queue, the staff home and the county list measure a wait alike: from the sign-out, or from the end', async () => {
+  const { activity } = await ok(t, 'staff-C01', 'activity', 'save', {
+    title: '楼道清扫日',
+    place: '三单元楼下',
+    startsAt: T0 + HOUR,
+    endsAt: T0 + 3 * HOUR,
+    geo: null,
+    capacity: 10,
+    postId: null,
+  });
+  const key = await ok(t, 'staff-C01', 'activity', 'getCodeKey', { activityId: activity.id });
+  const scanAt = async (openid: string, at: number) => {
+    t.cloud.clock.setTime(at);
+    return ok(t, openid, 'activity', 'scan', {
+      code: makeCode(activity.id, codeStep(at, key.codeSeconds), key.secret),
+    });
+  };
+  await scanAt('m-a', T0 + HOUR + 5 * MINUTE);
+  await scanAt('m-b', T0 + HOUR + 6 * MINUTE);
+  expect((await scanAt('m-a', T0 + 2 * HOUR)).outcome).toBe('signedOut');
+  // m-a has waited since signing out (T0 + 2 h); m-b, who never signed out, since the activity ended (T0 + 3 h).
+  const signedOut = `att-${activity.id}-m-a`;
+  const forgotten = `att-${activity.id}-m-b`;
+
+  t.cloud.clock.setTime(T0 + 3 * HOUR + 47.5 * HOUR);
+  let queue = await ok(t, 'staff-C01', 'record', 'queue', { limit: 50 });
+  expect(queue.items.find((entry) => entry.id === signedOut)).toMatchObject({ waitingHours: 48, highlight: true });
+  expect(queue.items.find((entry) => entry.id === forgotten)).toMatchObject({ waitingHours: 47, highlight: false });
+  let home = await ok(t, 'staff-C01', 'community', 'staffHome', {});
+  expect(home).toMatchObject({
+    pendingCount: queue.pendingCount,
+    oldestPendingAt: queue.oldestPendingAt,
+    highlightCount: queue.highlightCount,
+  });
+
+  t.cloud.clock.setTime(T0 + 3 * HOUR + 96.5 * HOUR);
+  queue = await ok(t, 'staff-C01', 'record', 'queue', { limit: 50 });
+  home = await ok(t, 'staff-C01', 'community', 'staffHome', {});
+  expect(home).toMatchObject({
+    pendingCount: queue.pendingCount,
+    oldestPendingAt: queue.oldestPendingAt,
+    highlightCount: queue.highlightCount,
+  });
+  const overdue = await ok(t, 'county', 'record', 'overdue', { limit: 50 });
+  expect(overdue.items.find((entry) => entry.recordId === signedOut)).toMatchObject({ waitingHours: 97 });
+  expect(overdue.items.find((entry) => entry.recordId === forgotten)).toMatchObject({ waitingHours: 96 });
 });
 
 test('a correction is a new record that points to the original; confirming it lowers the hours by the difference', async () => {

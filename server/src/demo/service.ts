@@ -216,6 +216,7 @@ export function seedService(plan: Plan, histories: readonly MemberHistory[], clo
         byStaff: false,
         correctsId: null,
         status: 'pending',
+        pendingSince: createdAt,
         createdAt,
         updatedAt: createdAt,
         ...fields,
@@ -245,6 +246,7 @@ export function seedService(plan: Plan, histories: readonly MemberHistory[], clo
         minutes,
         creditMinutes: minutes,
         status: signedOutAt === null ? 'signedIn' : 'pending',
+        pendingSince: signedOutAt === null ? activity.endsAt : Math.min(signedOutAt, activity.endsAt),
         createdAt: signedInAt,
         updatedAt: signedOutAt ?? signedInAt,
         attendance: {

@@ -42,7 +42,7 @@ test.each([
   ['an end still to come', { start: '14:00', end: '16:00' }, 'end', '结束时间还没到，请服务结束后再记录'],
   ['one character', { description: ' 扫 ' }, 'description', '请写一写做了什么，至少2个字'],
   ['301 characters', { description: '扫'.repeat(301) }, 'description', '最多300个字，请删减一些'],
-  ['no photo', { photos: [] }, 'photos', '请至少添加1张照片'],
+  ['no photo', { photos: [] as ReportForm['photos'] }, 'photos', '请至少添加1张照片'],
 ] as const)('%s is refused with its own message', (_, change, field, message) => {
   const { errors, request } = validateReport(filled(change), NOW);
   expect(request).toBeNull();
