@@ -1,3 +1,4 @@
+import type { ServiceRecordDoc } from '../types';
 import { halfMonthKey, quarterKey, yearOf } from './periods';
 
 /**
@@ -51,4 +52,17 @@ export function keysOf(credit: Credit): string[] {
   ];
   if (credit.postId) keys.push(tallyKeys.memberPostHalf(credit.memberId, credit.postId, credit.at));
   return keys;
+}
+
+/** What a confirmed record adds: its credited minutes, counted when the service took place; a correction adds no record. */
+export function creditOf(record: ServiceRecordDoc): Credit {
+  return {
+    memberId: record.memberId,
+    unitId: record.unitId,
+    communityId: record.communityId,
+    postId: record.postId,
+    at: record.startAt,
+    minutes: record.creditMinutes,
+    records: record.source === 'correction' ? 0 : 1,
+  };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { ActionName, CallResult, FunctionName, RequestOf, ResponseOf } from '../types';
 import { type AppServer, startAppServer } from '../server/src/app';
 import { launchChromium } from './browser';
 
@@ -31,4 +32,19 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Calls a function as `openid` straight on the local cloud (setting a scene, not what a test is about). */
+export async function invokeAs<F extends FunctionName, A extends ActionName<F>>(
+  app: AppServer,
+  openid: string,
+  fn: F,
+  action: A,
+  data: RequestOf<F, A>,
+): Promise<ResponseOf<F, A>> {
+  const { outcome } = await app.cloud.invoke(fn, { action, data }, { openid });
+  if (!outcome.ok) throw new Error(outcome.errMsg);
+  const result = outcome.result as CallResult<ResponseOf<F, A>>;
+  if (!result.ok) throw new Error(`${fn}.${action} refused: ${result.code}`);
+  return result.data;
 }

@@ -70,3 +70,6 @@ export async function answerDialog(page: Page, answer: string): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name: answer, exact: true }).click();
   await page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 20_000 });
 }
+
+/** The page on screen (Taro keeps the pages below it in the document, hidden). */
+export const visible = (page: Page) => page.locator('.taro_page:visible');

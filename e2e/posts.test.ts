@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import type { PostList } from '../types';
 import type { AppServer } from '../server/src/app';
 import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo';
 import { chinaTime } from '../domain/time';
 import { seriousViolations } from './accessibility';
-import { type BrowserApp, startBrowserApp } from './app';
-import { HOME, POSTS, openAs, see } from './pages';
+import { type BrowserApp, invokeAs, startBrowserApp } from './app';
+import { HOME, POSTS, openAs, see, visible } from './pages';
 
 /**
  * Posts end to end, in Chromium with a phone viewport against the H5 build: staff publish a post from the 岗位 tab; a
@@ -32,26 +31,14 @@ async function audit(page: Page): Promise<void> {
   violations.push(...(await seriousViolations(page)));
 }
 
-/** The visible page (Taro keeps hidden pages in the document). */
-const visible = (page: Page) => page.locator('.taro_page:visible');
-
-/** Calls a function as `openid` straight on the local cloud (setting the scene, not part of what is tested). */
-async function invoke<T>(openid: string, fn: string, action: string, data: unknown): Promise<T> {
-  const { outcome } = await app.cloud.invoke(fn, { action, data }, { openid });
-  if (!outcome.ok) throw new Error(outcome.errMsg);
-  const result = outcome.result as { ok: boolean; data: T; code?: string };
-  if (!result.ok) throw new Error(`${fn}.${action} refused: ${result.code}`);
-  return result.data;
-}
-
 test('staff publish a post, a member claims it, the list names them without a phone, the home prompt goes', async () => {
   const memberId = DEMO_PERSONAS.memberCheckedIn;
   const member = findDemoIdentity(memberId)!;
   // The demo member starts with no post, so that 首页 prompts them.
-  const before = await invoke<PostList>(memberId, 'post', 'list', {});
+  const before = await invokeAs(app, memberId, 'post', 'list', {});
   expect(before.community?.id).toBe('C01');
   for (const post of before.posts.filter((p) => p.mine)) {
-    await invoke(memberId, 'post', 'leave', { postId: post.id });
+    await invokeAs(app, memberId, 'post', 'leave', { postId: post.id });
   }
 
   // 1. 首页 asks the member to claim a post.
@@ -83,8 +70,8 @@ test('staff publish a post, a member claims it, the list names them without a ph
   await audit(home);
   await item.getByRole('button', { name: '认领岗位' }).click();
   await item.getByText('我已认领').waitFor({ timeout: 20_000 });
-  const profile = (await invoke<{ member: { unit: { name: string }; phone: string } }>(memberId, 'user', 'getMe', {}))
-    .member;
+  const profile = (await invokeAs(app, memberId, 'user', 'getMe', {})).member;
+  if (!profile) throw new Error('the demo member has no registration');
   const unitName = profile.unit.name;
   await item.getByText(`${member.name}（${unitName}）`).waitFor();
   await expect(item.textContent()).resolves.toContain('已认领1/3人');

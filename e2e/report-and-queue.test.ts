@@ -1,13 +1,12 @@
 import { Readable } from 'node:stream';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import type { Paged, PostView, RecordView } from '../types';
 import type { AppServer } from '../server/src/app';
 import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo';
 import { chinaTime } from '../domain/time';
 import { seriousViolations } from './accessibility';
-import { type BrowserApp, startBrowserApp } from './app';
-import { h5Path, openAs, see, seeHeading } from './pages';
+import { type BrowserApp, invokeAs, startBrowserApp } from './app';
+import { h5Path, openAs, see, seeHeading, visible } from './pages';
 
 /**
  * 记录服务 and 服务认定 in Chromium with a phone viewport against the H5 build and the built functions: a checked-in
@@ -39,22 +38,11 @@ async function audit(page: Page): Promise<void> {
   violations.push(...(await seriousViolations(page)));
 }
 
-const visible = (page: Page) => page.locator('.taro_page:visible');
-
-/** Calls a function as `openid` straight on the local cloud (setting the scene, not part of what is tested). */
-async function invoke<T>(openid: string, fn: string, action: string, data: unknown): Promise<T> {
-  const { outcome } = await app.cloud.invoke(fn, { action, data }, { openid });
-  if (!outcome.ok) throw new Error(outcome.errMsg);
-  const result = outcome.result as { ok: boolean; data: T; code?: string };
-  if (!result.ok) throw new Error(`${fn}.${action} refused: ${result.code}`);
-  return result.data;
-}
-
 const tinyPng = () => PNG.sync.write(new PNG({ width: 8, height: 8 }));
 
 /** Past China-time days (YYYY-MM-DD) on which the member has no record yet, nearest first. */
 async function freeDays(memberId: string, count: number): Promise<string[]> {
-  const mine = await invoke<Paged<RecordView>>(memberId, 'record', 'listMine', { limit: 50 });
+  const mine = await invokeAs(app, memberId, 'record', 'listMine', { limit: 50 });
   const taken = new Set(mine.items.map((record) => chinaTime(record.startAt).format('YYYY-MM-DD')));
   const now = app.cloud.clock.now();
   const days: string[] = [];
@@ -72,14 +60,14 @@ test('a member reports with a photo; staff confirm it from the queue and send an
 
   // The scene: staff publish a post and the member claims it.
   const now = app.cloud.clock.now();
-  const { post } = await invoke<{ post: PostView }>(staffId, 'post', 'save', {
+  const { post } = await invokeAs(app, staffId, 'post', 'save', {
     kind: '邻里互助岗',
     duty: DUTY,
     forWhom: '四单元、五单元独居老人',
     capacity: 5,
     until: now + 30 * DAY,
   });
-  await invoke(memberId, 'post', 'claim', { postId: post.id });
+  await invokeAs(app, memberId, 'post', 'claim', { postId: post.id });
   const [day, otherDay] = await freeDays(memberId, 2);
 
   // 1. 记录服务: the post, yesterday (or the nearest free day), 09:00–10:30, what was done, one photo from the phone.
@@ -100,7 +88,7 @@ test('a member reports with a photo; staff confirm it from the queue and send an
   await visible(form).getByText('我的服务记录').first().waitFor();
   await audit(form);
 
-  const reported = await invoke<Paged<RecordView>>(memberId, 'record', 'listMine', { status: 'pending' });
+  const reported = await invokeAs(app, memberId, 'record', 'listMine', { status: 'pending' });
   const record = reported.items.find((item) => item.description === WHAT);
   expect(record).toMatchObject({ source: 'selfReported', minutes: 90 });
   // The photo chosen in the browser went up through the app server as the member's own upload.
@@ -112,7 +100,7 @@ test('a member reports with a photo; staff confirm it from the queue and send an
     contentType: 'image/png',
   });
   const otherStart = Date.parse(`${otherDay}T14:00:00+08:00`);
-  const { record: other } = await invoke<{ record: RecordView }>(memberId, 'record', 'report', {
+  const { record: other } = await invokeAs(app, memberId, 'record', 'report', {
     postId: post.id,
     startAt: otherStart,
     endAt: otherStart + 60 * MINUTE,
@@ -138,7 +126,7 @@ test('a member reports with a photo; staff confirm it from the queue and send an
   await see(queue, '已认定1条');
   await item.waitFor({ state: 'detached', timeout: 20_000 });
   await audit(queue);
-  const stamped = await invoke<Paged<RecordView>>(memberId, 'record', 'listMine', { status: 'confirmed' });
+  const stamped = await invokeAs(app, memberId, 'record', 'listMine', { status: 'confirmed' });
   expect(stamped.items.map((r) => r.id)).toContain(record!.id);
 
   // 3. 退回 the other one with a reason.
@@ -151,7 +139,7 @@ test('a member reports with a photo; staff confirm it from the queue and send an
   await otherItem.waitFor({ state: 'detached', timeout: 20_000 });
 
   // The member sees the reason: in the function's answer, and on 我的服务记录.
-  const rejected = await invoke<Paged<RecordView>>(memberId, 'record', 'listMine', { status: 'rejected' });
+  const rejected = await invokeAs(app, memberId, 'record', 'listMine', { status: 'rejected' });
   expect(rejected.items.find((r) => r.id === other.id)).toMatchObject({ status: 'rejected', rejectReason: REASON });
   const records = await openAs(app, browser, memberId, h5Path('myRecords'));
   await seeHeading(records, '我的服务记录');

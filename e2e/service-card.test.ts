@@ -1,13 +1,12 @@
 import { Readable } from 'node:stream';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import type { CheckedInMemberRow, Paged, PostView, RecordView, ServiceCardView, StaffHome } from '../types';
 import type { AppServer } from '../server/src/app';
 import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo';
 import { formatHours } from '../domain/hours';
 import { seriousViolations } from './accessibility';
-import { type BrowserApp, startBrowserApp } from './app';
-import { MINE, h5Path, openAs, see, seeHeading } from './pages';
+import { type BrowserApp, invokeAs, startBrowserApp } from './app';
+import { MINE, h5Path, openAs, see, seeHeading, visible } from './pages';
 
 /**
  * The 活动证, 我的服务记录, 我的, the staff home and the checked-in list, in Chromium with a phone viewport against the
@@ -35,17 +34,6 @@ async function audit(page: Page): Promise<void> {
   violations.push(...(await seriousViolations(page)));
 }
 
-const visible = (page: Page) => page.locator('.taro_page:visible');
-
-/** Calls a function as `openid` straight on the local cloud (setting the scene, not part of what is tested). */
-async function invoke<T>(openid: string, fn: string, action: string, data: unknown): Promise<T> {
-  const { outcome } = await app.cloud.invoke(fn, { action, data }, { openid });
-  if (!outcome.ok) throw new Error(outcome.errMsg);
-  const result = outcome.result as { ok: boolean; data: T; code?: string };
-  if (!result.ok) throw new Error(`${fn}.${action} refused: ${result.code}`);
-  return result.data;
-}
-
 test('a stamped report on the 活动证, 我的 and 我的服务记录; the staff home and who is checked in', async () => {
   const memberId = DEMO_PERSONAS.memberCheckedIn;
   const staffId = DEMO_PERSONAS.staff;
@@ -54,28 +42,28 @@ test('a stamped report on the 活动证, 我的 and 我的服务记录; the staf
 
   // The scene: staff publish a post, the member claims it and reports an hour with a photo, staff stamp it.
   const now = app.cloud.clock.now();
-  const { post } = await invoke<{ post: PostView }>(staffId, 'post', 'save', {
+  const { post } = await invokeAs(app, staffId, 'post', 'save', {
     kind: '关爱空巢老人岗',
     duty: DUTY,
     forWhom: '三单元独居老人',
     capacity: 5,
     until: now + 30 * 24 * 60 * MINUTE,
   });
-  await invoke(memberId, 'post', 'claim', { postId: post.id });
+  await invokeAs(app, memberId, 'post', 'claim', { postId: post.id });
   const photo = await app.cloud.storage.save(
     `uploads/${memberId}/e2e-card.png`,
     Readable.from([PNG.sync.write(new PNG({ width: 2, height: 2 }))]),
     { owner: memberId, contentType: 'image/png' },
   );
-  const { record } = await invoke<{ record: RecordView }>(memberId, 'record', 'report', {
+  const { record } = await invokeAs(app, memberId, 'record', 'report', {
     postId: post.id,
     startAt: now - 80 * MINUTE,
     endAt: now - 20 * MINUTE,
     description: WHAT,
     photos: [photo.fileID],
   });
-  await invoke(staffId, 'record', 'confirm', { recordIds: [record.id] });
-  const card = await invoke<ServiceCardView>(memberId, 'card', 'get', {});
+  await invokeAs(app, staffId, 'record', 'confirm', { recordIds: [record.id] });
+  const card = await invokeAs(app, memberId, 'card', 'get', {});
   expect(card.lines.items[0]).toMatchObject({ recordId: record.id, minutes: 60, stampedByName: staff.name });
 
   // 1. The 活动证: the stamped line, the totals, the post's half-month, and a print view without buttons.
@@ -110,14 +98,14 @@ test('a stamped report on the 活动证, 我的 and 我的服务记录; the staf
   await audit(mine);
 
   // 4. The staff home: what waits, today's activities, who is checked in; then the list, phones masked.
-  const home = await invoke<StaffHome>(staffId, 'community', 'staffHome', {});
+  const home = await invokeAs(app, staffId, 'community', 'staffHome', {});
   const staffPage = await openAs(app, browser, staffId, h5Path('staffHome'));
   await see(staffPage, `等待认定${home.pendingCount}条`);
   await see(staffPage, `在本社区报到${home.checkedInCount}人`);
   await audit(staffPage);
   await visible(staffPage).getByText('查看谁已报到').click();
   await seeHeading(staffPage, '已报到党员');
-  const rows = await invoke<Paged<CheckedInMemberRow>>(staffId, 'community', 'listCheckedIn', {});
+  const rows = await invokeAs(app, staffId, 'community', 'listCheckedIn', {});
   await see(staffPage, rows.items[0].name);
   const listed = (await visible(staffPage).textContent()) ?? '';
   expect(listed).toContain(rows.items[0].phoneMasked);

@@ -1,13 +1,13 @@
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import type { CommunityDoc, ServiceCardView, UserDoc } from '../types';
+import type { CommunityDoc, UserDoc } from '../types';
 import { formatHours } from '../domain/hours';
 import { chinaTime } from '../domain/time';
 import type { AppServer } from '../server/src/app';
 import { DEMO_PERSONAS } from '../server/src/demo';
 import { seriousViolations } from './accessibility';
-import { type BrowserApp, startBrowserApp } from './app';
-import { h5Path, openAs, phoneAs, see, seeHeading } from './pages';
+import { type BrowserApp, invokeAs, startBrowserApp } from './app';
+import { h5Path, openAs, phoneAs, see, seeHeading, visible } from './pages';
 import { moveClock, publishActivity, readSignInCode } from './sign-in-code';
 
 /**
@@ -40,17 +40,6 @@ afterAll(() => running?.close());
 
 async function audit(page: Page): Promise<void> {
   violations.push(...(await seriousViolations(page)));
-}
-
-const visible = (page: Page) => page.locator('.taro_page:visible');
-
-/** Calls a function as `openid` straight on the local cloud (setting the scene, not part of what is tested). */
-async function invoke<T>(openid: string, fn: string, action: string, data: unknown): Promise<T> {
-  const { outcome } = await app.cloud.invoke(fn, { action, data }, { openid });
-  if (!outcome.ok) throw new Error(outcome.errMsg);
-  const result = outcome.result as { ok: boolean; data: T; code?: string };
-  if (!result.ok) throw new Error(`${fn}.${action} refused: ${result.code}`);
-  return result.data;
 }
 
 /** A community of its own (so that its queue holds only what this test makes), with one staff member. */
@@ -93,16 +82,16 @@ test('an activity signed in and out from the screen and a reported service, stam
     .add(9 * 60 + 55, 'minute');
   await moveClock(app, morning.valueOf() - app.cloud.clock.now());
   newCommunity(morning.valueOf());
-  await invoke(MEMBER, 'checkin', 'checkIn', { communityId: COMMUNITY });
-  const { post } = await invoke<{ post: { id: string } }>(STAFF, 'post', 'save', {
+  await invokeAs(app, MEMBER, 'checkin', 'checkIn', { communityId: COMMUNITY });
+  const { post } = await invokeAs(app, STAFF, 'post', 'save', {
     kind: '关爱空巢老人岗',
     duty: '每周帮独居老人整理药品',
     forWhom: '七号楼独居老人',
     capacity: 5,
     until: morning.add(30, 'day').valueOf(),
   });
-  await invoke(MEMBER, 'post', 'claim', { postId: post.id });
-  const before = await invoke<ServiceCardView>(MEMBER, 'card', 'get', {});
+  await invokeAs(app, MEMBER, 'post', 'claim', { postId: post.id });
+  const before = await invokeAs(app, MEMBER, 'card', 'get', {});
 
   // 1. The staff home starts with nothing waiting.
   const staff = await phoneAs(app, browser, STAFF);
@@ -181,7 +170,7 @@ test('an activity signed in and out from the screen and a reported service, stam
   expect(text).toContain(formatHours(before.minutesInAll + 150));
   expect(text).toContain('钱社工');
   await audit(card);
-  const after = await invoke<ServiceCardView>(MEMBER, 'card', 'get', {});
+  const after = await invokeAs(app, MEMBER, 'card', 'get', {});
   expect(after.minutesInAll - before.minutesInAll).toBe(150);
   expect(after.lines.items.slice(0, 2).map((line) => line.minutes)).toEqual(expect.arrayContaining([60, 90]));
 

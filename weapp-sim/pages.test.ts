@@ -5,8 +5,8 @@ import type { TestCloud } from 'wx-local-cloud/testing';
 import { ok, registration, seedCounty, startFunctionsCloud, verifiedMember } from '../cloudfunctions/test/helpers';
 import { chinaTime, greeting } from '../domain/time';
 import { ROUTES, type RouteKey } from '../src/routes';
-import { type ActivityDoc, type ActivitySecretDoc, ERRORS } from '../types';
-import { insert } from '../cloudfunctions/test/fixtures';
+import { type ActivitySecretDoc, ERRORS } from '../types';
+import { anActivity, insert } from '../cloudfunctions/test/fixtures';
 import { withApp } from './harness';
 import { readAppJson } from './harness/app-json';
 
@@ -82,23 +82,15 @@ const emptyForm: Visit = { heading: '在职党员注册', content: ['点此选�
 const ACTIVITY_ID = 'act-weapp-pages';
 const ACTIVITY_TITLE = '周末楼道清洁';
 const ACTIVITY_AT = Date.now();
-const activity: ActivityDoc = {
+const activity = anActivity({
   _id: ACTIVITY_ID,
-  communityId: 'C01',
   title: ACTIVITY_TITLE,
   place: '东街社区活动室',
   startsAt: ACTIVITY_AT - 10 * 60_000,
   endsAt: ACTIVITY_AT + 2 * 3_600_000,
-  geo: null,
-  capacity: 20,
-  postId: null,
-  codeSeconds: 10,
-  signUpCount: 0,
-  status: 'scheduled',
-  createdBy: 'staff-C01',
   createdAt: ACTIVITY_AT,
   updatedAt: ACTIVITY_AT,
-};
+});
 const activitySecret: ActivitySecretDoc = { _id: ACTIVITY_ID, secret: 'ab'.repeat(32) };
 
 /** member-101's claimed post and their report on it, waiting in C01's stamp queue (set up in beforeAll). */

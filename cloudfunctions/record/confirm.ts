@@ -7,6 +7,7 @@ import { docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
 import { chainToLedger } from '../_shared/ledger';
+import { creditOf } from '../../domain/tallies';
 import { addToTallies } from '../_shared/tallies';
 import { inTransaction } from '../_shared/transaction';
 import { bodyOf, isDecided, recordsForStaff } from './staff-records';
@@ -71,18 +72,7 @@ export const confirm = defineAction<'record', 'confirm'>({
       // The ledger's head and the totals are what every confirmation of the community writes: last.
       const chained = await chainToLedger(transaction, communityId, stamped, now);
       for (const record of chained) await records.set(record._id, bodyOf(record));
-      await addToTallies(
-        transaction,
-        chained.map((record) => ({
-          memberId: record.memberId,
-          unitId: record.unitId,
-          communityId: record.communityId,
-          postId: record.postId,
-          at: record.startAt,
-          minutes: record.creditMinutes,
-          records: record.source === 'correction' ? 0 : 1,
-        })),
-      );
+      await addToTallies(transaction, chained.map(creditOf));
       return { results, confirmed: chained.length };
     });
   },

@@ -6,7 +6,7 @@ import { request } from './common';
 export const PAGE_DEFAULT = 20;
 
 /** A `PageRequest`: the cursor a previous page answered as `next`, and how many items at most (1 to pageMax). */
-export const pageRequest = request({
+export const PAGE_REQUEST_FIELDS = {
   cursor: v.optional(
     v.pipe(v.string('翻页位置不对，请刷新后重试'), v.regex(/^[0-9A-Za-z_.:-]{1,80}$/, '翻页位置不对，请刷新后重试')),
   ),
@@ -18,4 +18,6 @@ export const pageRequest = request({
       v.maxValue(SERVICE_LIMITS.pageMax, `每页最多${SERVICE_LIMITS.pageMax}条`),
     ),
   ),
-});
+};
+
+export const pageRequest = request(PAGE_REQUEST_FIELDS);

@@ -2,10 +2,10 @@ import * as v from 'valibot';
 import type { RecordStatus } from '../../types/service-documents';
 import { ERRORS } from '../../types/errors';
 import { SERVICE_LIMITS } from '../../types/service-rules';
-import { pageRequest } from './paging';
+import { PAGE_REQUEST_FIELDS, pageRequest } from './paging';
 import { type InputTable, documentId, list, maxChars, minChars, request, typedText } from './common';
 
-const { textMin, descriptionMax, reasonMax, photosMin, photosMax, batchMax, pageMax } = SERVICE_LIMITS;
+const { textMin, descriptionMax, reasonMax, photosMin, photosMax, batchMax } = SERVICE_LIMITS;
 
 const RECORD_STATUSES = ['signedIn', 'pending', 'confirmed', 'rejected'] as const satisfies readonly RecordStatus[];
 
@@ -18,21 +18,6 @@ function moment(message: string) {
 }
 
 const recordId = documentId(ERRORS.RECORD_NOT_FOUND);
-
-/** A `PageRequest` with more fields: the same cursor and limit as domain/schemas/paging.ts. */
-const PAGE_FIELDS = {
-  cursor: v.optional(
-    v.pipe(v.string('翻页位置不对，请刷新后重试'), v.regex(/^[0-9A-Za-z_.:-]{1,80}$/, '翻页位置不对，请刷新后重试')),
-  ),
-  limit: v.optional(
-    v.pipe(
-      v.number('每页条数要填数字'),
-      v.integer('每页条数要填整数'),
-      v.minValue(1, '每页至少1条'),
-      v.maxValue(pageMax, `每页最多${pageMax}条`),
-    ),
-  ),
-};
 
 /** What a member fills in to report self-organised service (the form checks the same fields before sending). */
 export const REPORT_FIELDS = {
@@ -61,7 +46,7 @@ export const REPORT_FIELDS = {
 
 export const RECORD_INPUTS = {
   report: request(REPORT_FIELDS),
-  listMine: request({ ...PAGE_FIELDS, status: v.optional(v.picklist(RECORD_STATUSES, '未知的记录状态')) }),
+  listMine: request({ ...PAGE_REQUEST_FIELDS, status: v.optional(v.picklist(RECORD_STATUSES, '未知的记录状态')) }),
   queue: pageRequest,
   confirm: request({
     recordIds: v.pipe(

@@ -1,6 +1,6 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
 import type { ActivityDoc } from '../../../types';
-import { aMember, insert } from '../fixtures';
+import { aMember, anActivity as aStoredActivity, insert } from '../fixtures';
 import { call, ok, seedCounty, snapshot, startFunctionsCloud, storedDoc } from '../helpers';
 import { HOUR, aConfirmedRecord, china, insertRecords, memberAt, postClaimedBy, report, stamped } from './setup';
 
@@ -12,23 +12,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 afterEach(() => t.cloud.clock.reset());
 
+/** An activity of C01 two hours long (the shared fixture, with the times this test needs). */
 function anActivity(p: Partial<ActivityDoc> & { _id: string; startsAt: number }): ActivityDoc {
-  return {
-    communityId: 'C01',
-    title: '周末楼道清扫',
-    place: '东街社区活动室',
-    endsAt: p.startsAt + 2 * HOUR,
-    geo: null,
-    capacity: 20,
-    postId: null,
-    codeSeconds: 10,
-    signUpCount: 0,
-    status: 'scheduled',
-    createdBy: 'staff-C01',
-    createdAt: p.startsAt - 72 * HOUR,
-    updatedAt: p.startsAt - 72 * HOUR,
-    ...p,
-  };
+  return aStoredActivity({ endsAt: p.startsAt + 2 * HOUR, createdAt: p.startsAt - 72 * HOUR, ...p });
 }
 
 describe('community.staffHome', () => {

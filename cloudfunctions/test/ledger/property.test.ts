@@ -4,7 +4,7 @@ import type { CollectionName, LedgerProblem, ServiceRecordDoc, TallyDoc } from '
 import { attendanceRecordId } from '../../../domain/attendance';
 import { startOfChinaDay } from '../../../domain/periods';
 import { codeStep, makeCode } from '../../../domain/sign-in-code';
-import { keysOf } from '../../../domain/tallies';
+import { creditOf, keysOf } from '../../../domain/tallies';
 import { call, ok, snapshot } from '../helpers';
 import { DAY, HOUR, MINUTE, checkedInMember, publishPost, startLedgerCloud, storedRecords, uploadPhoto } from './setup';
 
@@ -151,15 +151,7 @@ async function totals(): Promise<{ kept: Map<string, string>; recomputed: Map<st
     kept: sums(data.map((doc) => [doc.key, doc.minutes, doc.records])),
     recomputed: sums(
       confirmed.flatMap((record) => {
-        const credit = {
-          memberId: record.memberId,
-          unitId: record.unitId,
-          communityId: record.communityId,
-          postId: record.postId,
-          at: record.startAt,
-          minutes: record.creditMinutes,
-          records: record.source === 'correction' ? 0 : 1,
-        };
+        const credit = creditOf(record);
         return keysOf(credit).map((key): [string, number, number] => [key, credit.minutes, credit.records]);
       }),
     ),

@@ -16,7 +16,7 @@ import {
 import { attendanceMinutes, attendanceRecordId } from '../../../domain/attendance';
 import { GENESIS_HASH, entryHash, ledgerEntryId, recordHash } from '../../../domain/ledger';
 import { endOfChinaDay, startOfChinaDay } from '../../../domain/periods';
-import { keysOf, tallyDocId } from '../../../domain/tallies';
+import { creditOf, keysOf, tallyDocId } from '../../../domain/tallies';
 import { type DemoClock, MINUTE } from './clock';
 import type { DemoPart } from './data';
 import type { MemberHistory } from './history';
@@ -453,15 +453,7 @@ export function talliesOf(records: readonly ServiceRecordDoc[]): TallyDoc[] {
   const sums = new Map<string, TallyDoc>();
   for (const record of records) {
     if (record.status !== 'confirmed') continue;
-    const credit = {
-      memberId: record.memberId,
-      unitId: record.unitId,
-      communityId: record.communityId,
-      postId: record.postId,
-      at: record.startAt,
-      minutes: record.creditMinutes,
-      records: record.correctsId ? 0 : 1,
-    };
+    const credit = creditOf(record);
     for (const key of keysOf(credit)) {
       const id = tallyDocId(key, 0);
       const tally = sums.get(id) ?? { _id: id, key, shard: 0, minutes: 0, records: 0 };
