@@ -31,19 +31,24 @@ function percentile(sorted: number[], p: number): number {
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
 
+const PAGED_DOCS = 10_000;
+const PAGED_PASSES = Number(process.env.BENCH_PAGED_PASSES ?? 5);
+
 async function measure(
   name: string,
   docs: number | string,
   count: number,
   op: (i: number) => Promise<unknown>,
+  warmup = WARMUP,
+  concurrency = CONCURRENCY,
 ): Promise<Row> {
   // Unmeasured calls first, so that JIT warm-up does not land in the first row.
-  for (let i = 0; i < WARMUP; i++) await op(count + i);
+  for (let i = 0; i < warmup; i++) await op(count + i);
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const i = next++;
         const t0 = performance.now();
@@ -98,6 +103,46 @@ async function seed(db: Any, size: number, from: number): Promise<void> {
   }
 }
 
+/**
+ * A ledger of two communities, PAGED_DOCS entries each: the paged reads walk one community 1000 at a time, as
+ * `npm run ledger:verify` does.
+ */
+async function seedLedger(db: Any): Promise<void> {
+  for (const communityId of ['C01', 'C02']) {
+    for (let start = 0; start < PAGED_DOCS; start += 1000) {
+      const batch = [];
+      for (let seq = start; seq < start + 1000; seq++) {
+        batch.push({
+          _id: `${communityId}-${String(seq).padStart(6, '0')}`,
+          communityId,
+          seq,
+          status: seq % 10 === 0 ? 'pending' : 'confirmed',
+          createdAt: new Date(1_700_000_000_000 + seq * 1000),
+          hours: 1.5,
+        });
+      }
+      await db.collection('ledger').add({ data: batch });
+    }
+  }
+}
+
+/** One pass over a community's ledger in pages of 1000: `seq > last` ordered by seq (or `_id > last` by _id). */
+async function pageThrough(db: Any, by: 'seq' | '_id'): Promise<number> {
+  const _ = db.command;
+  let last: number | string = by === 'seq' ? -1 : '';
+  let read = 0;
+  for (;;) {
+    const where =
+      by === 'seq'
+        ? { communityId: 'C01', seq: _.gt(last) }
+        : { communityId: 'C01', status: 'confirmed', _id: _.gt(last) };
+    const { data } = await db.collection('ledger').where(where).orderBy(by, 'asc').limit(1000).get();
+    read += data.length;
+    if (data.length < 1000) return read;
+    last = data[data.length - 1][by];
+  }
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'local-cloud-bench-'));
   const manifest = join(work, 'manifest.json');
@@ -110,6 +155,13 @@ async function main(): Promise<void> {
           indexes: [
             { name: 'owner', keys: { owner: 1 } },
             { name: 'code', keys: { code: 1 }, unique: true },
+          ],
+        },
+        {
+          name: 'ledger',
+          indexes: [
+            { name: 'community_seq', keys: { communityId: 1, seq: 1 }, unique: true },
+            { name: 'community_status_created', keys: { communityId: 1, status: 1, createdAt: 1 } },
           ],
         },
       ],
@@ -178,6 +230,17 @@ async function main(): Promise<void> {
           }),
         ),
       );
+    }
+    await seedLedger(db);
+    for (const by of ['seq', '_id'] as const) {
+      const expected = by === 'seq' ? PAGED_DOCS : PAGED_DOCS - PAGED_DOCS / 10;
+      const read = await pageThrough(db, by);
+      if (read !== expected) throw new Error(`paging by ${by} read ${read} documents, expected ${expected}`);
+      const label =
+        by === 'seq'
+          ? 'paged range where({communityId, seq: _.gt(last)}).orderBy(seq).limit(1000), one pass'
+          : 'paged where({communityId, status, _id: _.gt(last)}).orderBy(_id).limit(1000), one pass';
+      rows.push(await measure(label, PAGED_DOCS, PAGED_PASSES, () => pageThrough(db, by), 1, 1));
     }
     const invokeUrl = `${url}/_dev/functions/noop/invoke`;
     const invoke = () =>

@@ -4,7 +4,7 @@ import { type Doc, type Value, decode, decodeDoc, encode, isPlainObject } from '
 import { rewriteBucket } from './bucket';
 import type { Manifest } from './manifest';
 import { cloneDoc, compileQuery, runPipeline, runUpdate, sortSkipLimitProject } from './mingo';
-import { choosePlan } from './planner';
+import { type OrderedPlan, UTF16_ORDER_RISK, chooseOrderedPlan, choosePlan } from './planner';
 import { type Reader, Store } from './store';
 import { toMongoQuery, toMongoUpdate } from './wechat-query';
 
@@ -69,6 +69,11 @@ export class DatabaseEngine {
   private readonly locks = new Map<string, string>();
   /** Documents read from the store to answer queries: shows whether an index spared a scan. */
   docsExamined = 0;
+  /**
+   * Read sorted queries in their order and stop at `offset + limit` matches when an index (or the _id order)
+   * allows; off, every match is read and sorted in memory (the reference the ordered reads are tested against).
+   */
+  orderedReads = true;
 
   constructor(
     readonly store: Store,
@@ -154,6 +159,67 @@ export class DatabaseEngine {
     return matches;
   }
 
+  /**
+   * The first `max` matches of a query in `order`, read in that order through an index or by sorted _id; undefined
+   * when no such read applies (or one meets a value whose order it cannot vouch for), and the caller sorts every
+   * match instead. Ties come in _id order, as the stable in-memory sort leaves them.
+   */
+  private matchInOrder(coll: string, rawQuery: unknown, order: Record<string, 1 | -1>, max: number): Doc[] | undefined {
+    if (!this.orderedReads || max <= 0 || !Number.isFinite(max)) return undefined;
+    const query = toMongoQuery(decodeDoc(rawQuery));
+    if (idsOf(query._id)) return undefined;
+    const indexes = this.store.indexes(coll);
+    const base = choosePlan(query, indexes);
+    const plan = chooseOrderedPlan(query, order, indexes, base);
+    if (!plan) return undefined;
+    if (plan.kind === 'index' && this.store.unorderedFields(coll, plan.index).has(plan.field)) return undefined;
+    const test = compileQuery(query);
+    const reader = this.store.reader;
+    const matches: Doc[] = [];
+    for (const id of this.orderedIds(coll, plan)) {
+      const body = reader.get(coll, id);
+      if (body === undefined) continue;
+      const doc = decode(body) as Doc;
+      this.docsExamined++;
+      if (!test(doc)) continue;
+      if (plan.kind === 'id' ? doc._id !== id : !orderTrusted(doc, plan.field)) return undefined;
+      matches.push(doc);
+      if (matches.length >= max) break;
+    }
+    return matches;
+  }
+
+  /** The ids an ordered plan reads, in the order of the query's sort, ties by ascending _id. */
+  private *orderedIds(coll: string, plan: OrderedPlan): Generator<string> {
+    const reader = this.store.reader;
+    if (plan.kind === 'id') {
+      let ids = plan.base ? reader.ids(coll, plan.base.index.name, plan.base.lookup) : reader.allIdsOf(coll);
+      const { range } = plan;
+      if (range) ids = ids.filter((id) => inStringRange(id, range));
+      // mingo compares strings by UTF-16 code units, as < does (SQLite's id order is by UTF-8 bytes).
+      ids.sort((a, b) => (a < b ? -plan.direction : a > b ? plan.direction : 0));
+      yield* ids;
+      return;
+    }
+    const entries = reader.orderedEntries(coll, plan.index.name, plan, plan.direction);
+    if (plan.direction === 1) {
+      for (const entry of entries) yield entry.id;
+      return;
+    }
+    // Descending keys, but equal keys (ties) in ascending _id order: each run of one key is reversed.
+    let run: string[] = [];
+    let runKey: string | undefined;
+    for (const entry of entries) {
+      if (entry.key !== runKey) {
+        for (let i = run.length - 1; i >= 0; i--) yield run[i];
+        run = [];
+        runKey = entry.key;
+      }
+      run.push(entry.id);
+    }
+    for (let i = run.length - 1; i >= 0; i--) yield run[i];
+  }
+
   private docIdOf(params: QueryParams): string {
     const query = decodeDoc(params.query);
     const id = query._id;
@@ -182,7 +248,9 @@ export class DatabaseEngine {
     const limit = Math.min(Math.max(params.limit ?? DEFAULT_LIMIT, 0), MAX_LIMIT);
     const order = params.order ? (decodeDoc(params.order) as Record<string, 1 | -1>) : undefined;
     const offset = params.offset ?? 0;
-    const docs = this.match(params.collectionName, params.query, order ? Infinity : offset + limit);
+    const docs =
+      (order && this.matchInOrder(params.collectionName, params.query, order, offset + limit)) ??
+      this.match(params.collectionName, params.query, order ? Infinity : offset + limit);
     return { list: sortSkipLimitProject(docs, order, offset, limit, projection).map(encode) };
   }
 
@@ -416,6 +484,27 @@ function idsOf(condition: Value | undefined): string[] | undefined {
   const list = condition.$in;
   if (Array.isArray(list) && list.every((id) => typeof id === 'string')) return [...new Set(list as string[])];
   return undefined;
+}
+
+/** Whether `id` meets every string bound of an `_id` range, compared as mingo compares strings. */
+function inStringRange(id: string, range: { gt?: Value; gte?: Value; lt?: Value; lte?: Value }): boolean {
+  const { gt, gte, lt, lte } = range as { gt?: string; gte?: string; lt?: string; lte?: string };
+  return (
+    (gt === undefined || id > gt) &&
+    (gte === undefined || id >= gte) &&
+    (lt === undefined || id < lt) &&
+    (lte === undefined || id <= lte)
+  );
+}
+
+/**
+ * Index order agrees with mingo's on a matched document's sort value (the index holds no arrays or objects for
+ * the field) unless it is a string with characters that UTF-8 and UTF-16 order differently.
+ */
+function orderTrusted(doc: Doc, field: string): boolean {
+  let value: Value | undefined = doc;
+  for (const key of field.split('.')) value = isPlainObject(value) ? value[key] : undefined;
+  return typeof value !== 'string' || !UTF16_ORDER_RISK.test(value);
 }
 
 function withoutId(doc: Doc): Doc {

@@ -119,3 +119,94 @@ export function choosePlan(query: Doc, indexes: IndexSpec[]): Plan | undefined {
   }
   return best?.plan;
 }
+
+/**
+ * A read in the query's sort order that can stop once it has `offset + limit` matches.
+ *
+ * - `index`: the query sorts on one field `field`, the last of a compound index whose other fields all have one
+ *   equal value in the query, and `field` has a range condition: the index entries under that prefix and inside the
+ *   range hold one type only (numbers, strings or dates), in the order mingo sorts them.
+ * - `id`: the query sorts on `_id` alone: the candidate ids (all, or those of `base`) are sorted in memory, which is
+ *   cheap next to reading documents, and read in that order.
+ */
+export type OrderedPlan =
+  | {
+      kind: 'index';
+      index: IndexSpec;
+      field: string;
+      direction: 1 | -1;
+      lower: string;
+      lowerInclusive: boolean;
+      upper: string;
+      upperInclusive: boolean;
+    }
+  | {
+      kind: 'id';
+      direction: 1 | -1;
+      base: Plan | undefined;
+      range: FieldCondition['range'];
+    };
+
+/**
+ * Characters at or above U+D800 order differently in UTF-16 (JavaScript, mingo) and UTF-8 (SQLite's index keys):
+ * strings without them order alike.
+ */
+export const UTF16_ORDER_RISK = /[\uD800-\uFFFF]/;
+
+/** Whether a read in `plan`'s index order leaves ties in the order `base` (the unordered plan) would yield them. */
+function tiesMatchBase(index: IndexSpec, base: Plan | undefined): boolean {
+  if (!base) return true; // a scan yields documents in _id order, as one index key's entries are.
+  if (base.index.name === index.name) return true;
+  return base.lookup.kind === 'keys' && !base.lookup.prefix && base.lookup.keys.length === 1;
+}
+
+export function chooseOrderedPlan(
+  query: Doc,
+  order: Record<string, 1 | -1>,
+  indexes: IndexSpec[],
+  base: Plan | undefined,
+): OrderedPlan | undefined {
+  const sortFields = Object.keys(order);
+  if (sortFields.length !== 1) return undefined;
+  const [field] = sortFields;
+  const direction = order[field] === -1 ? -1 : 1;
+  const conditions = new Map<string, FieldCondition>();
+  collectConditions(query, conditions);
+  if (field === '_id') {
+    const range = conditions.get('_id')?.range;
+    const stringBounds = range && Object.values(range).every((bound) => typeof bound === 'string');
+    return { kind: 'id', direction, base, range: stringBounds ? range : undefined };
+  }
+  const range = conditions.get(field)?.range;
+  if (!range) return undefined;
+  const lookup = rangeLookup(range);
+  if (!lookup || lookup.kind !== 'range' || lookup.lower === undefined || lookup.upper === undefined) return undefined;
+  if (lookup.lower.startsWith('s') && (UTF16_ORDER_RISK.test(lookup.lower) || UTF16_ORDER_RISK.test(lookup.upper))) {
+    return undefined;
+  }
+  for (const index of indexes) {
+    const fields = Object.keys(index.keys);
+    if (fields[fields.length - 1] !== field || !tiesMatchBase(index, base)) continue;
+    const parts: string[] = [];
+    for (const prefixField of fields.slice(0, -1)) {
+      const eq = conditions.get(prefixField)?.eq;
+      if (!eq || new Set(eq.map((v) => scalarKey(v))).size !== 1) break;
+      const part = scalarKey(eq[0]) as string;
+      if (part.includes(KEY_SEPARATOR) || part.includes('\u0000') || (index.sparse && eq[0] === null)) break;
+      parts.push(part);
+    }
+    if (parts.length !== fields.length - 1) continue;
+    const prefix = parts.map((part) => `${part}${KEY_SEPARATOR}`).join('');
+    return {
+      kind: 'index',
+      index,
+      field,
+      direction,
+      lower: prefix + lookup.lower,
+      lowerInclusive: lookup.lowerInclusive,
+      upper: prefix + lookup.upper,
+      upperInclusive: lookup.upperInclusive,
+    };
+  }
+  return undefined;
+}

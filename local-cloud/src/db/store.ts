@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudError, duplicateId, duplicateKey } from '../errors';
-import { type Doc, decode } from '../ejson';
-import { indexEntries } from './index-keys';
+import { type Doc, type Value, decode, isPlainObject } from '../ejson';
+import { indexEntries, scalarKey } from './index-keys';
 import type { CollectionSpec, IndexSpec, Manifest } from './manifest';
 import type { KeyLookup } from './planner';
 
@@ -28,12 +28,15 @@ export class Reader {
   private readonly count;
   private readonly byKey;
   private readonly byPrefix;
+  private readonly allIds;
   /** Range lookups, prepared once per shape of bounds. */
   private readonly ranges = new Map<string, Database.Statement<string[], { id: string }>>();
+  private readonly orderedRanges = new Map<string, Database.Statement<string[], { key: string; id: string }>>();
 
   constructor(readonly conn: Connection) {
     this.byId = conn.prepare<[string, string], Row>('SELECT id, body FROM docs WHERE coll = ? AND id = ?');
     this.all = conn.prepare<[string], Row>('SELECT id, body FROM docs WHERE coll = ?');
+    this.allIds = conn.prepare<[string], string>('SELECT id FROM docs WHERE coll = ?').pluck();
     this.count = conn.prepare<[string], { n: number }>('SELECT count(*) AS n FROM docs WHERE coll = ?');
     this.byKey = conn.prepare<[string, string, string], { id: string }>(
       'SELECT id FROM ix WHERE coll = ? AND name = ? AND key = ?',
@@ -53,6 +56,33 @@ export class Reader {
 
   size(coll: string): number {
     return this.count.get(coll)?.n ?? 0;
+  }
+
+  /** Every id of a collection. */
+  allIdsOf(coll: string): string[] {
+    return this.allIds.all(coll);
+  }
+
+  /**
+   * The entries of one index between two keys, in key order (then id order; descending reads descend both), read
+   * lazily so that the caller can stop early.
+   */
+  orderedEntries(
+    coll: string,
+    index: string,
+    bounds: { lower: string; lowerInclusive: boolean; upper: string; upperInclusive: boolean },
+    direction: 1 | -1,
+  ): IterableIterator<{ key: string; id: string }> {
+    const dir = direction === 1 ? 'ASC' : 'DESC';
+    const sql =
+      `SELECT key, id FROM ix WHERE coll = ? AND name = ? AND key ${bounds.lowerInclusive ? '>=' : '>'} ? ` +
+      `AND key ${bounds.upperInclusive ? '<=' : '<'} ? ORDER BY key ${dir}, id ${dir}`;
+    let statement = this.orderedRanges.get(sql);
+    if (!statement) {
+      statement = this.conn.prepare<string[], { key: string; id: string }>(sql);
+      this.orderedRanges.set(sql, statement);
+    }
+    return statement.iterate(coll, index, bounds.lower, bounds.upper);
   }
 
   /** Ids of the documents an index lookup yields, in index order, each once. */
@@ -104,6 +134,12 @@ export class Store {
   private readonly specs = new Map<string, CollectionSpec>();
   private readonly spare: Connection[] = [];
   private readonly writes;
+  /**
+   * Per collection and index, the key fields where some document holds an array or a value that index keys do not
+   * order (an object): reads in index order must not trust those fields. Found on first use, kept up to date by
+   * writes, never narrowed by deletes (like MongoDB's multikey flag).
+   */
+  private readonly unordered = new Map<string, Map<string, Set<string>>>();
 
   constructor(options: StoreOptions) {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -151,6 +187,29 @@ export class Store {
     })();
   }
 
+  /** The key fields of an index whose entries may not sort a document by one plain value (see `unordered`). */
+  unorderedFields(coll: string, index: IndexSpec): Set<string> {
+    let byIndex = this.unordered.get(coll);
+    if (!byIndex) {
+      byIndex = new Map(this.indexes(coll).map((spec) => [spec.name, new Set<string>()]));
+      this.unordered.set(coll, byIndex);
+      for (const row of this.reader.scan(coll)) this.noteUnordered(coll, decode(row.body) as Doc);
+    }
+    return byIndex.get(index.name) ?? new Set(Object.keys(index.keys));
+  }
+
+  private noteUnordered(coll: string, doc: Doc): void {
+    const byIndex = this.unordered.get(coll);
+    if (!byIndex) return;
+    for (const spec of this.indexes(coll)) {
+      const fields = byIndex.get(spec.name);
+      if (!fields) continue;
+      for (const field of Object.keys(spec.keys)) {
+        if (!fields.has(field) && !plainValueAt(doc, field.split('.'))) fields.add(field);
+      }
+    }
+  }
+
   collectionNames(): string[] {
     return [...this.specs.keys()].sort();
   }
@@ -171,11 +230,13 @@ export class Store {
   }
 
   private saveSpec(spec: CollectionSpec): void {
+    this.unordered.delete(spec.name);
     this.writes.saveSpec.run(spec.name, JSON.stringify(spec));
     this.specs.set(spec.name, spec);
   }
 
   private rebuildIndexes(coll: string): void {
+    this.unordered.delete(coll);
     this.main.prepare('DELETE FROM ix WHERE coll = ?').run(coll);
     this.main.prepare('DELETE FROM ux WHERE coll = ?').run(coll);
     // Read first: better-sqlite3 refuses writes on a connection while one of its iterators is open.
@@ -226,6 +287,7 @@ export class Store {
       this.writes.putDoc.run(coll, id, body);
     }
     this.indexDoc(coll, id, doc);
+    this.noteUnordered(coll, doc);
   }
 
   atomically<T>(fn: () => T): T {
@@ -264,6 +326,7 @@ export class Store {
       this.main.exec('DELETE FROM docs; DELETE FROM ix; DELETE FROM ux; DELETE FROM collections;');
       this.specs.clear();
     })();
+    this.unordered.clear();
     this.applyManifest(manifest);
   }
 
@@ -274,3 +337,20 @@ export class Store {
 }
 
 const readers = new WeakMap<Connection, Reader>();
+
+/**
+ * Whether a dot path leads to one value that an index key orders as mingo sorts it: no array on the way or at
+ * the end, and a scalar (or nothing) there.
+ */
+function plainValueAt(doc: Doc, path: string[]): boolean {
+  let value: Value | undefined = doc;
+  for (const key of path) {
+    if (Array.isArray(value)) return false;
+    if (!isPlainObject(value)) return true;
+    value = value[key];
+    if (value === undefined) return true;
+  }
+  if (Array.isArray(value)) return false;
+  if (value instanceof Date && Number.isNaN(value.getTime())) return false;
+  return scalarKey(value) !== undefined;
+}
