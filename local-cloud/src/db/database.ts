@@ -124,6 +124,16 @@ export class DatabaseEngine {
     return body === undefined ? undefined : (decode(body) as Doc);
   }
 
+  /** `readDoc`'s document in its stored (encoded) form. */
+  private readBody(coll: string, id: string, tx: Transaction | undefined): string | undefined {
+    if (tx) {
+      const pending = tx.writes.get(writeKey(coll, id));
+      if (pending) return pending.after === null ? undefined : encode(pending.after);
+      return tx.reader.get(coll, id);
+    }
+    return this.store.reader.get(coll, id);
+  }
+
   /** Documents that may match `query`: by _id, through an index, or (without either) the whole collection. */
   private *lookup(coll: string, query: Doc, reader: Reader): Generator<Doc> {
     const ids = idsOf(query._id);
@@ -241,6 +251,11 @@ export class DatabaseEngine {
     const projection = params.projection ? normaliseProjection(decodeDoc(params.projection)) : undefined;
     if (params.queryType === 'DOC') {
       const tx = this.transaction(params.transactionId);
+      if (!projection) {
+        // The stored body is already the document's encoding: answered as is, without decoding and re-encoding.
+        const body = this.readBody(params.collectionName, this.docIdOf(params), tx);
+        return { list: body === undefined ? [] : [body] };
+      }
       const doc = this.readDoc(params.collectionName, this.docIdOf(params), tx);
       if (!doc) return { list: [] };
       return { list: sortSkipLimitProject([doc], undefined, 0, 1, projection).map(encode) };

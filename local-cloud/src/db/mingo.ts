@@ -40,6 +40,9 @@ export function sortSkipLimitProject(
   limit: number,
   projection: Doc | undefined,
 ): Doc[] {
+  // Nothing to sort or project: a slice is what mingo's cursor would return (the same objects), without building
+  // a Query for every read.
+  if (!projection && (!order || Object.keys(order).length === 0)) return docs.slice(offset, offset + limit);
   return guarded(() => {
     let cursor = new Query({}, options()).find<Doc>(docs, projection);
     if (order && Object.keys(order).length > 0) cursor = cursor.sort(order);
