@@ -140,7 +140,12 @@ describe('package size', () => {
     expect(theirs).toBeGreaterThan(0);
     expect(report.sizes.mainPackage).toBeGreaterThanOrEqual(theirs as number);
     expect(report.sizes.mainPackage - (theirs as number)).toBeLessThan(16 * 1024);
-    expect(Object.keys(report.sizes.subPackages).sort()).toEqual(['subpackages/staff', 'subpackages/unit-admin']);
+    expect(Object.keys(report.sizes.subPackages).sort()).toEqual([
+      'subpackages/county',
+      'subpackages/service',
+      'subpackages/staff',
+      'subpackages/unit-admin',
+    ]);
   });
 
   test('every JS and WXSS file is minified (what JS_COMPRESS_OPEN / WXSS_COMPRESS_OPEN stand for)', () => {
@@ -166,8 +171,13 @@ describe('app.json', () => {
     expect(icons.filter((icon) => !icon || !existsSync(path.join(buildDir, icon)))).toEqual([]);
   });
 
-  test('has the staff and unit-admin subpackages, and every page is built', () => {
-    expect((appJson.subPackages ?? []).map((p) => p.root)).toEqual(['subpackages/staff', 'subpackages/unit-admin']);
+  test('has the service, staff, unit-admin and county subpackages, and every page is built', () => {
+    expect((appJson.subPackages ?? []).map((p) => p.root)).toEqual([
+      'subpackages/service',
+      'subpackages/staff',
+      'subpackages/unit-admin',
+      'subpackages/county',
+    ]);
     const pages = [
       ...appJson.pages,
       ...(appJson.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),

@@ -167,11 +167,11 @@ const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
       access: 'staff',
       valid: {
         activityId: 'access-activity',
-        memberId: 'access-target',
+        memberId: 'access-attendee',
         signedInAt: Date.UTC(2026, 0, 5, 2),
         signedOutAt: Date.UTC(2026, 0, 5, 3),
       },
-      refusedInRun: { staff: 'NOT_VERIFIED' },
+      refusedInRun: { staff: 'NOT_CHECKED_IN_HERE' },
     },
   },
   checkin: {
@@ -238,6 +238,8 @@ beforeAll(async () => {
   t = await startFunctionsCloud();
   await seedCounty(t);
   await insert(t.db, 'members', aMember({ _id: 'access-target', status: 'unverified' }));
+  // Confirmed, checked in nowhere: staff may not record attendance for them here.
+  await insert(t.db, 'members', aMember({ _id: 'access-attendee', status: 'verified' }));
   await insert(t.db, 'posts', aPost({ _id: 'access-post' }));
   await insert(t.db, 'activities', anActivity({ _id: 'access-activity' }));
   await insert(t.db, 'activitySecrets', { _id: 'access-activity', secret: '00'.repeat(32) });

@@ -14,7 +14,12 @@ afterEach(() => t.cloud.clock.reset());
 
 /** An activity of C01 two hours long (the shared fixture, with the times this test needs). */
 function anActivity(p: Partial<ActivityDoc> & { _id: string; startsAt: number }): ActivityDoc {
-  return aStoredActivity({ endsAt: p.startsAt + 2 * HOUR, createdAt: p.startsAt - 72 * HOUR, ...p });
+  return aStoredActivity({
+    place: '东街社区活动室',
+    endsAt: p.startsAt + 2 * HOUR,
+    createdAt: p.startsAt - 72 * HOUR,
+    ...p,
+  });
 }
 
 describe('community.staffHome', () => {
