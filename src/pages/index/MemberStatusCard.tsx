@@ -49,6 +49,8 @@ export function MemberStatusCard({ member }: { member: MemberProfile | null }) {
               活动证号：<span className="rb-service-card-no">{member.serviceCardNo}</span>
             </p>
           ) : null}
+          <LinkRow to="activities" label="社区活动" />
+          <LinkRow to="serviceCard" label="我的活动证" />
         </>
       ) : (
         <p className="rb-text">尚未报到：请扫描居住地社区的报到码。</p>
