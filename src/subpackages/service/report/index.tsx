@@ -9,13 +9,12 @@ import { LinkRow } from '../../../components/LinkRow';
 import { Loaded } from '../../../components/Loaded';
 import { Notice } from '../../../components/Notice';
 import { Page } from '../../../components/Page';
+import { PickField } from '../../../components/PickField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { PhotoPicker } from '../../../features/photos/PhotoPicker';
 import { formatDate, formatTime } from '../../../../domain/time';
 import { type Action, useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
-import { PostSelect } from './PostSelect';
-import { WhenField } from './WhenField';
 import { type ReportErrors, type ReportForm, chinaToday, initialReport, validateReport } from './report-form';
 
 export default function ReportPage() {
@@ -104,14 +103,19 @@ function ReportFormView({ posts, send }: FormProps) {
       }}
     >
       <p className="rb-text rb-muted">记录您在认领岗位上自己开展的服务，社区工作人员认定后计入时长。</p>
-      <PostSelect
+      <PickField
         id="post"
-        posts={posts}
+        label="服务的岗位"
+        mode="selector"
+        required
         value={form.postId}
+        options={posts.map((post) => ({ value: post.id, label: `${post.kind}：${post.duty}` }))}
+        placeholder="点此选择岗位"
         onChange={(v) => set('postId', v)}
         error={errors.postId}
       />
-      <WhenField
+      <PickField
+        required
         id="date"
         label="服务日期"
         mode="date"
@@ -121,7 +125,8 @@ function ReportFormView({ posts, send }: FormProps) {
         onChange={(v) => set('date', v)}
         error={errors.date}
       />
-      <WhenField
+      <PickField
+        required
         id="start"
         label="开始时间"
         mode="time"
@@ -130,7 +135,8 @@ function ReportFormView({ posts, send }: FormProps) {
         onChange={(v) => set('start', v)}
         error={errors.start}
       />
-      <WhenField
+      <PickField
+        required
         id="end"
         label="结束时间"
         mode="time"

@@ -13,7 +13,7 @@ import { ActivityFacts } from '../../../features/activity/ActivityFacts';
 import { useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
 import { ROUTES } from '../../../routes';
-import { PickField } from '../../../features/activity/PickField';
+import { PickField } from '../../../components/PickField';
 
 const NO_POST = '';
 

@@ -12,7 +12,7 @@ import { Page } from '../../../components/Page';
 import { Tag } from '../../../components/Tag';
 import { chinaTime, formatTime } from '../../../../domain/time';
 import { ActivityFacts } from '../../../features/activity/ActivityFacts';
-import { PickField } from '../../../features/activity/PickField';
+import { PickField } from '../../../components/PickField';
 import { useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
 import { decodeScene } from '../../../utils/scene';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { SERVICE_LIMITS, type PostView } from '../../../../types';
+import { POST_KINDS, SERVICE_LIMITS, type PostKind, type PostView } from '../../../../types';
 import { call } from '../../../api/client';
 import { ApiError } from '../../../api/errors';
 import { ActionButton } from '../../../components/ActionButton';
@@ -8,14 +8,15 @@ import { Alert } from '../../../components/Alert';
 import { Loaded } from '../../../components/Loaded';
 import { Notice } from '../../../components/Notice';
 import { Page } from '../../../components/Page';
+import { PickField } from '../../../components/PickField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { TextField } from '../../../components/TextField';
 import { useAction } from '../../../hooks/use-action';
 import { useNavigationTitle } from '../../../hooks/use-navigation-title';
 import { useRemote } from '../../../hooks/use-remote';
-import { DateField } from './DateField';
-import { KindSelect } from './KindSelect';
 import { type PostForm, dayOf, initialForm, validatePostForm } from './post-form';
+
+const KIND_OPTIONS = POST_KINDS.map((kind) => ({ value: kind, label: kind }));
 
 /** Staff publish a post of their community, or edit one (`?id=`). */
 export default function PostEditPage() {
@@ -73,7 +74,17 @@ function PostEditForm({ post }: { post: PostView | null }) {
       }}
     >
       <p className="rb-text rb-muted">标有「必填」的项目需要填写。发布后，在本社区报到的在职党员就能认领。</p>
-      <KindSelect id="kind" value={form.kind} onChange={(v) => set('kind', v)} error={errors.kind} />
+      <PickField
+        id="kind"
+        label="岗位类别"
+        mode="selector"
+        required
+        value={form.kind}
+        options={KIND_OPTIONS}
+        placeholder="点此选择岗位类别"
+        onChange={(v) => set('kind', v as PostKind)}
+        error={errors.kind}
+      />
       <TextAreaField
         id="duty"
         label="做什么"
@@ -106,10 +117,13 @@ function PostEditForm({ post }: { post: PostView | null }) {
         }
         error={errors.capacity}
       />
-      <DateField
+      <PickField
         id="until"
         label="截止日期"
+        mode="date"
+        required
         value={form.until}
+        placeholder="点此选择日期"
         start={dayOf(Date.now())}
         onChange={(v) => set('until', v)}
         hint="岗位开放到这一天结束"
