@@ -3,6 +3,7 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import type { AppServer } from '../server/src/app';
 import { DEMO_PERSONAS, findDemoIdentity } from '../server/src/demo';
+import { chinaTime } from '../domain/time';
 import { formatHours } from '../domain/hours';
 import { seriousViolations } from './accessibility';
 import { type BrowserApp, invokeAs, startBrowserApp } from './app';
@@ -42,6 +43,7 @@ test('a stamped report on the 活动证, 我的 and 我的服务记录; the staf
 
   // The scene: staff publish a post, the member claims it and reports an hour with a photo, staff stamp it.
   const now = app.cloud.clock.now();
+  const early = chinaTime(now).subtract(2, 'day').startOf('day').add(5, 'hour').valueOf();
   const { post } = await invokeAs(app, staffId, 'post', 'save', {
     kind: '关爱空巢老人岗',
     duty: DUTY,
@@ -57,8 +59,9 @@ test('a stamped report on the 活动证, 我的 and 我的服务记录; the staf
   );
   const { record } = await invokeAs(app, memberId, 'record', 'report', {
     postId: post.id,
-    startAt: now - 80 * MINUTE,
-    endAt: now - 20 * MINUTE,
+    // 05:00–06:00 China time two days ago: within one day and clear of the demo's own records, at any hour of the run.
+    startAt: early,
+    endAt: early + 60 * MINUTE,
     description: WHAT,
     photos: [photo.fileID],
   });
