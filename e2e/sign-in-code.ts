@@ -3,14 +3,22 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import type { AppServer } from '../server/src/app';
 
-/** What a phone's camera reads off the staff screen: a screenshot of the rotating code, decoded. */
+/**
+ * What a phone's camera reads off the staff screen: a screenshot of the rotating code, decoded. The code is redrawn
+ * every few seconds, so a screenshot taken while the new image is still being decoded is read again, as a camera
+ * would keep looking.
+ */
 export async function readSignInCode(page: Page): Promise<string> {
   const image = page.locator('img.rb-sign-in-code');
   await image.waitFor();
-  const png = PNG.sync.read(await image.screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!code) throw new Error('the sign-in code on the staff screen does not decode');
-  return code.data;
+  for (let attempt = 1; ; attempt++) {
+    await image.evaluate((img) => (img as HTMLImageElement).decode().catch(() => undefined));
+    const png = PNG.sync.read(await image.screenshot());
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    if (code) return code.data;
+    if (attempt === 5) throw new Error('the sign-in code on the staff screen does not decode');
+    await page.waitForTimeout(300);
+  }
 }
 
 /** Moves the functions' clock through the demo server's developer route, as a browser test may. */
