@@ -130,6 +130,8 @@ function aRecord(p: Partial<ServiceRecordDoc> & Pick<ServiceRecordDoc, '_id' | '
     source: 'selfReported',
     postId: null,
     activityId: null,
+    orderId: null,
+    rating: null,
     description: '在社区服务站值班，接待来访居民',
     startAt,
     endAt: startAt + 2 * HOUR,

@@ -13,6 +13,8 @@ function record(id: string, overrides: Partial<ServiceRecordDoc> = {}): ServiceR
     source: 'selfReported',
     postId: 'P1',
     activityId: null,
+    orderId: null,
+    rating: null,
     description: '帮老人买菜',
     startAt: 1_000,
     endAt: 3_601_000,

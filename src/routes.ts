@@ -34,6 +34,16 @@ export const ROUTES = {
   overdue: { path: '/subpackages/county/overdue/index', tab: false },
   ledger: { path: '/subpackages/county/ledger/index', tab: false },
   signIn: { path: `/${SIGN_IN_PAGE}`, tab: false },
+  residentProfile: { path: '/subpackages/orders/profile/index', tab: false },
+  orderPost: { path: '/subpackages/orders/post/index', tab: false },
+  orderDetail: { path: '/subpackages/orders/detail/index', tab: false },
+  orderDone: { path: '/subpackages/orders/done/index', tab: false },
+  openOrders: { path: '/subpackages/orders/open/index', tab: false },
+  takenOrders: { path: '/subpackages/orders/taken/index', tab: false },
+  board: { path: '/subpackages/orders/board/index', tab: false },
+  staffOrders: { path: '/subpackages/staff/orders/index', tab: false },
+  escalatedOrders: { path: '/subpackages/staff/escalated/index', tab: false },
+  orderOnBehalf: { path: '/subpackages/staff/order-on-behalf/index', tab: false },
 } as const satisfies Record<string, Route>;
 
 export type RouteKey = keyof typeof ROUTES;

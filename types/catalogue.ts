@@ -26,3 +26,19 @@ export const POST_KINDS = [
   '网格服务岗',
 ] as const;
 export type PostKind = (typeof POST_KINDS)[number];
+
+/** Kinds of a resident's request (点单); the resident picks one. */
+export const ORDER_KINDS = [
+  '民事代办',
+  '技术培训',
+  '市场信息',
+  '政策咨询',
+  '医疗卫生',
+  '文化娱乐',
+  '生活帮扶',
+  '维修',
+  '法律咨询',
+  '心理疏导',
+  '其他',
+] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];

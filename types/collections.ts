@@ -21,6 +21,7 @@ import type {
   SettingsDoc,
   TallyDoc,
 } from './service-documents';
+import type { OrderContactDoc, OrderDoc, ResidentDoc, SubscriptionDoc } from './order-documents';
 
 /**
  * Every collection of the cloud database and the shape of its documents: the one source that the data layer, the
@@ -46,6 +47,10 @@ export interface Collections {
   ledgerHeads: LedgerHeadDoc;
   tallies: TallyDoc;
   settings: SettingsDoc;
+  residents: ResidentDoc;
+  orders: OrderDoc;
+  orderContacts: OrderContactDoc;
+  subscriptions: SubscriptionDoc;
 }
 
 export type CollectionName = keyof Collections;
@@ -71,6 +76,10 @@ export const COLLECTION_NAMES = [
   'ledgerHeads',
   'tallies',
   'settings',
+  'residents',
+  'orders',
+  'orderContacts',
+  'subscriptions',
 ] as const satisfies readonly CollectionName[];
 
 /** Fails to compile when a collection is missing from COLLECTION_NAMES. */

@@ -115,6 +115,17 @@ export type AuditAction =
   /** The person deleted their personal information (actor and target are the anonymous id). */
   | 'member.deleteData'
   | 'role.grant'
+  /** Staff published, merged or rejected a resident's request, or posted one for a resident. */
+  | 'order.publish'
+  | 'order.merge'
+  | 'order.reject'
+  | 'order.postOnBehalf'
+  /** Staff confirmed a request done for a resident without a smartphone. */
+  | 'order.confirmDone'
+  /** The taker or staff opened a request's contact (phone and address). */
+  | 'order.readContact'
+  /** A resident deleted their profile (the target is the anonymous id). */
+  | 'resident.deleteData'
   /** Staff stamped a service record (the target is the record). */
   | 'record.confirm'
   | 'record.reject'

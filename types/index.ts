@@ -8,3 +8,5 @@ export * from './limits';
 export * from './catalogue';
 export * from './service-documents';
 export * from './service-rules';
+export * from './order-documents';
+export * from './notifications';

@@ -1,4 +1,5 @@
 import type { PostKind } from './catalogue';
+import type { OrderRating } from './order-documents';
 import type { Timestamp } from './documents';
 import type { ServiceRules } from './service-rules';
 
@@ -109,14 +110,17 @@ export interface AttendanceEvidence {
   signOutLocation: LocationCheck | null;
 }
 
-/** `activity`: attendance; `selfReported`: the member's own report; `correction`: staff correct a confirmed record. */
-export type RecordSource = 'activity' | 'selfReported' | 'correction';
+/**
+ * `activity`: attendance; `selfReported`: the member's own report; `order`: a resident's request the member did;
+ * `correction`: staff correct a confirmed record.
+ */
+export type RecordSource = 'activity' | 'selfReported' | 'order' | 'correction';
 
 /**
- * `signedIn`: at an activity now (no hours yet); `pending`: waits for staff; `confirmed` (stamped) and `rejected` are
- * final.
+ * `signedIn`: at an activity now (no hours yet); `awaitingRating`: a request marked done, waiting for the resident's
+ * word; `pending`: waits for staff; `confirmed` (stamped) and `rejected` are final.
  */
-export type RecordStatus = 'signedIn' | 'pending' | 'confirmed' | 'rejected';
+export type RecordStatus = 'signedIn' | 'awaitingRating' | 'pending' | 'confirmed' | 'rejected';
 
 /** `serviceRecords`: a record of service (记实); only a confirmed one counts. */
 export interface ServiceRecordDoc {
@@ -143,6 +147,10 @@ export interface ServiceRecordDoc {
   byStaff: boolean;
   /** The confirmed record this one corrects. */
   correctsId: string | null;
+  /** The resident's request this record is the service of (source `order`). */
+  orderId: string | null;
+  /** The resident's rating of that request: evidence for staff. */
+  rating: OrderRating | null;
   status: RecordStatus;
   /**
    * When the record began to wait for staff: the report, staff's recording, the sign-out — or, for an attendance still

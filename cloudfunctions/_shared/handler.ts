@@ -11,6 +11,7 @@ import {
 import { inputRefusal, parseInput } from '../../domain/schemas/parse';
 import { type AccessContext, contextFor } from './access';
 import { AppError } from './errors';
+import { currentTime } from './clock';
 import { callerOpenId } from './sdk';
 
 /** An action that declares `access`: dispatch refuses every other caller, and `run` gets the context that access gives. */
@@ -55,10 +56,34 @@ async function dispatch<F extends FunctionName>(table: ActionTable<F>, event: un
   return spec.run(input.data, await contextFor(spec.access, openid));
 }
 
-/** The function's `main`: routes `{action, data}` to its action, checks it, and answers a `CallResult`. */
-export function defineFunction<F extends FunctionName>(table: ActionTable<F>) {
+/** Work a function's timed trigger runs (config.json `triggers`), by the trigger's name. */
+export type Timers = Record<string, (firedAt: number) => Promise<unknown>>;
+
+/** The event WeChat hands a function when its timer fires: `{Type: 'Timer', TriggerName, Time}`. */
+const timerEvent = v.object({ Type: v.literal('Timer'), TriggerName: v.string(), Time: v.optional(v.string()) });
+
+/**
+ * A timer's run, or null when the event is not one. Only the platform fires timers, and then no one is the caller:
+ * an event that looks like a timer's but comes with an OPENID (a person's call) is not one.
+ */
+function timerRun(timers: Timers, event: unknown): (() => Promise<unknown>) | null {
+  const parsed = v.safeParse(timerEvent, event);
+  if (!parsed.success || callerOpenId()) return null;
+  const name = parsed.output.TriggerName;
+  if (!Object.prototype.hasOwnProperty.call(timers, name)) return null;
+  const at = parsed.output.Time ? Date.parse(parsed.output.Time) : Number.NaN;
+  return () => timers[name](Number.isNaN(at) ? currentTime() : at);
+}
+
+/**
+ * The function's `main`: routes `{action, data}` to its action, checks it, and answers a `CallResult`; a timer's
+ * event runs the timer of that name.
+ */
+export function defineFunction<F extends FunctionName>(table: ActionTable<F>, timers: Timers = {}) {
   return async function main(event: unknown): Promise<CallResult<unknown>> {
     try {
+      const timer = timerRun(timers, event);
+      if (timer) return { ok: true, data: await timer() };
       return { ok: true, data: await dispatch(table, event) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };

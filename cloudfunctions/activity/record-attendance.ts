@@ -59,6 +59,8 @@ export const recordAttendance = defineAction<'activity', 'recordAttendance'>({
       recordedByName: user.name,
       byStaff: true,
       correctsId: null,
+      orderId: null,
+      rating: null,
       status: 'pending',
       pendingSince: now,
       createdAt: now,

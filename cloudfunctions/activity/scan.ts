@@ -52,6 +52,8 @@ function newAttendance(
     recordedByName: member.name,
     byStaff: false,
     correctsId: null,
+    orderId: null,
+    rating: null,
     status: 'signedIn',
     // Still at the activity: it waits for staff from the activity's end, unless the member signs out first.
     pendingSince: activity.endsAt,

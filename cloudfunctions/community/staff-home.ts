@@ -50,6 +50,8 @@ export const staffHome = defineAction<'community', 'staffHome'>({
         })),
       ...waiting,
       checkedInCount: checkedIn,
+      ordersToReview: 0,
+      ordersEscalated: 0,
     };
   },
 });

@@ -62,6 +62,8 @@ export const correct = defineAction<'record', 'correct'>({
           recordedByName: user.name,
           byStaff: true,
           correctsId: recordId,
+          orderId: null,
+          rating: null,
           status: 'pending',
           pendingSince: now,
           createdAt: now,

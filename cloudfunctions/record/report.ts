@@ -49,6 +49,8 @@ export const report = defineAction<'record', 'report'>({
           recordedByName: member.name,
           byStaff: false,
           correctsId: null,
+          orderId: null,
+          rating: null,
           status: 'pending',
           pendingSince: now,
           createdAt: now,

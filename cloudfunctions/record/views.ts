@@ -55,6 +55,8 @@ export function recordView(record: ServiceRecordDoc, lookups: Lookups): RecordVi
     community: lookups.communities.get(record.communityId) ?? removedCommunity(record.communityId),
     post: post ? { id: post._id, kind: post.kind } : null,
     activity: activity ? { id: activity._id, title: activity.title } : null,
+    order: null,
+    rating: record.rating,
     description: record.description,
     startAt: record.startAt,
     endAt: record.endAt,

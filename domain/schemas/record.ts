@@ -7,7 +7,13 @@ import { type InputTable, documentId, list, maxChars, minChars, request, typedTe
 
 const { textMin, descriptionMax, reasonMax, photosMin, photosMax, batchMax } = SERVICE_LIMITS;
 
-const RECORD_STATUSES = ['signedIn', 'pending', 'confirmed', 'rejected'] as const satisfies readonly RecordStatus[];
+const RECORD_STATUSES = [
+  'signedIn',
+  'awaitingRating',
+  'pending',
+  'confirmed',
+  'rejected',
+] as const satisfies readonly RecordStatus[];
 
 /** The latest moment a record may name (keeps the number a date). */
 const TIME_MAX = Date.UTC(2100, 0, 1);

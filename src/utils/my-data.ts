@@ -11,6 +11,13 @@ const AUDIT_TEXT: Record<AuditAction, string> = {
   'record.reject': '退回了一条服务记录',
   'record.staffAttendance': '代为登记了一次活动签到',
   'record.correct': '更正了一条服务记录',
+  'order.publish': '发布了一条居民需求',
+  'order.merge': '合并了一条重复的居民需求',
+  'order.reject': '退回了一条居民需求',
+  'order.postOnBehalf': '代居民提交了一条需求',
+  'order.confirmDone': '代居民确认了需求已办好',
+  'order.readContact': '查看了居民的联系方式',
+  'resident.deleteData': '删除了居民资料',
 };
 
 /** One line of the audit trail in plain Chinese: who did what (「您本人」 for the person themselves). */

@@ -56,4 +56,8 @@ export interface StaffHome {
   /** Pending over the highlight limit (48 h). */
   highlightCount: number;
   checkedInCount: number;
+  /** Residents' requests waiting for staff to publish, merge or reject. */
+  ordersToReview: number;
+  /** Requests published 48 h untaken, or taken past their wanted time. */
+  ordersEscalated: number;
 }

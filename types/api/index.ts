@@ -1,17 +1,23 @@
 import type { ActivityApi } from './activity';
+import type { BoardApi } from './board';
 import type { CardApi } from './card';
 import type { CheckinApi } from './checkin';
 import type { CommunityApi } from './community';
+import type { NotifyApi } from './notify';
+import type { OrderApi } from './order';
 import type { PostApi } from './post';
 import type { RecordApi } from './record';
 import type { UnitApi } from './unit';
 import type { UserApi } from './user';
 
 export * from './activity';
+export * from './board';
 export * from './card';
 export * from './checkin';
 export * from './common';
 export * from './community';
+export * from './notify';
+export * from './order';
 export * from './post';
 export * from './record';
 export * from './unit';
@@ -27,6 +33,9 @@ export interface Api {
   activity: ActivityApi;
   record: RecordApi;
   card: CardApi;
+  order: OrderApi;
+  board: BoardApi;
+  notify: NotifyApi;
 }
 
 export type FunctionName = keyof Api;

@@ -1,5 +1,6 @@
-import type { PostKind } from '../catalogue';
+import type { OrderKind, PostKind } from '../catalogue';
 import type { Timestamp } from '../documents';
+import type { OrderRating } from '../order-documents';
 import type { AttendanceEvidence, RecordSource, RecordStatus } from '../service-documents';
 import type { CommunitySummary, Paged, PageRequest } from './common';
 
@@ -18,6 +19,9 @@ export interface RecordView {
   /** fileIDs: show them through the client's tempFileUrl. */
   photos: string[];
   attendance: AttendanceEvidence | null;
+  /** The resident's request it served (source `order`), and the resident's rating: evidence for staff. */
+  order: { id: string; kind: OrderKind } | null;
+  rating: OrderRating | null;
   recordedByName: string;
   byStaff: boolean;
   correctsId: string | null;

@@ -68,6 +68,8 @@ export function aConfirmedRecord(p: Partial<ServiceRecordDoc> & { _id: string; m
     source: 'selfReported',
     postId: null,
     activityId: null,
+    orderId: null,
+    rating: null,
     description: '楼道清扫',
     startAt,
     endAt: startAt + HOUR,

@@ -242,6 +242,8 @@ test('totals equal the confirmed records, refusals change nothing, the ledger ve
       const ctx = {
         records: [] as string[],
         activityId: activity.id,
+        orderId: null,
+        rating: null,
         secret: key.secret,
         codeSeconds: key.codeSeconds,
       };
@@ -296,6 +298,8 @@ test('totals equal the confirmed records, refusals change nothing, the ledger ve
           recordedByName: '党员m-a',
           byStaff: false,
           correctsId: null,
+          orderId: null,
+          rating: null,
           status: 'confirmed',
           pendingSince: start,
           createdAt: start,

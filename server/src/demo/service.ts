@@ -215,6 +215,8 @@ export function seedService(plan: Plan, histories: readonly MemberHistory[], clo
         recordedByName: r.history.member.name,
         byStaff: false,
         correctsId: null,
+        orderId: null,
+        rating: null,
         status: 'pending',
         pendingSince: createdAt,
         createdAt,

@@ -18,6 +18,7 @@ import './index.scss';
 const SOURCE_TEXT: Record<StampedLine['source'], string> = {
   activity: '社区活动',
   selfReported: '自主服务',
+  order: '点单服务',
   correction: '更正',
 };
 

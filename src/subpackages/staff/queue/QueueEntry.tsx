@@ -13,6 +13,7 @@ import { waitingText } from '../../../features/stamp/hours';
 const SOURCE: Record<QueueItem['source'], string> = {
   activity: '活动签到',
   selfReported: '自行记录',
+  order: '居民点单',
   correction: '更正记录',
 };
 

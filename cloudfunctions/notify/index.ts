@@ -1,0 +1,8 @@
+import { defineFunction } from '../_shared/handler';
+import { mine } from './mine';
+import { subscribe } from './subscribe';
+
+export const main = defineFunction<'notify'>({
+  subscribe,
+  mine,
+});

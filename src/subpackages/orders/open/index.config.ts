@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '可领办的需求',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我领办的需求',
+});
