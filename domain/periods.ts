@@ -24,6 +24,11 @@ export function previousHalfMonth(at: number): number {
   return (t.date() <= 15 ? t.startOf('month') : t.startOf('month').add(15, 'day')).valueOf() - 1;
 }
 
+/** `2026-12`, China time. */
+export function chinaMonthKey(at: number): string {
+  return chinaTime(at).format('YYYY-MM');
+}
+
 /** `2026Q4`, China time. */
 export function quarterKey(at: number): string {
   const t = chinaTime(at);

@@ -45,6 +45,27 @@ export async function isTextRisky(openid: string, content: string): Promise<bool
   return result.result?.suggest !== 'pass';
 }
 
+/** A subscribe message as subscribeMessage.send takes it (camelCase: the SDK turns keys into snake_case). */
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+/** Sends a subscribe message; answers WeChat's errcode when it refuses (43101: the person's grant is used up). */
+export async function sendSubscribeMessage(
+  message: SubscribeMessage,
+): Promise<{ ok: true } | { ok: false; errCode: number }> {
+  try {
+    await cloud.openapi.subscribeMessage.send({ ...message });
+    return { ok: true };
+  } catch (error) {
+    const errCode = (error as { errCode?: unknown }).errCode;
+    return { ok: false, errCode: typeof errCode === 'number' ? errCode : -1 };
+  }
+}
+
 /** The part of the SDK's own storage client (@cloudbase/node-sdk, inside wx-server-sdk) that wx-server-sdk does not export. */
 interface StorageClient {
   getFileAuthority(options: {
