@@ -1,0 +1,22 @@
+import { ORDER_LIMITS } from '../../types/limits';
+import { countWhere, within } from './data';
+
+const HOUR = 3_600_000;
+
+/** Published at or before this moment and still untaken: escalated as 'untaken'. */
+export function untakenSince(now: number): number {
+  return now - ORDER_LIMITS.untakenHours * HOUR;
+}
+
+/**
+ * How many of a community's requests wait on staff: published 48 h and untaken, or taken and past their wanted time.
+ * Two counts, each on an index (community_status_published, community_status_wanted), so the cost does not grow with
+ * the community's finished requests.
+ */
+export async function escalatedCount(communityId: string, now: number): Promise<number> {
+  const [untaken, overdue] = await Promise.all([
+    countWhere('orders', { communityId, status: 'published', publishedAt: within({ lte: untakenSince(now) }) }),
+    countWhere('orders', { communityId, status: 'taken', wantedBy: within({ lt: now }) }),
+  ]);
+  return untaken + overdue;
+}
