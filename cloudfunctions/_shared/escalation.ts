@@ -1,5 +1,6 @@
+import type { OrderDoc } from '../../types';
 import { ORDER_LIMITS } from '../../types/limits';
-import { countWhere, within } from './data';
+import { type Where, countWhere, within } from './data';
 
 const HOUR = 3_600_000;
 
@@ -9,14 +10,31 @@ export function untakenSince(now: number): number {
 }
 
 /**
+ * A community's published requests published at or before `untakenSince(now)` (index community_status_published). `publishedAt`
+ * is null only before publishing, so a range on it is sound; `Where` offers ranges on number fields only, hence the cast.
+ */
+export function untakenWhere(communityId: string, now: number): Where<OrderDoc> {
+  return {
+    communityId,
+    status: 'published',
+    publishedAt: within({ lte: untakenSince(now) }),
+  } as unknown as Where<OrderDoc>;
+}
+
+/** A community's taken requests past their wanted time (index community_status_wanted). */
+export function overdueWhere(communityId: string, now: number): Where<OrderDoc> {
+  return { communityId, status: 'taken', wantedBy: within({ lt: now }) };
+}
+
+/**
  * How many of a community's requests wait on staff: published 48 h and untaken, or taken and past their wanted time.
  * Two counts, each on an index (community_status_published, community_status_wanted), so the cost does not grow with
  * the community's finished requests.
  */
 export async function escalatedCount(communityId: string, now: number): Promise<number> {
   const [untaken, overdue] = await Promise.all([
-    countWhere('orders', { communityId, status: 'published', publishedAt: within({ lte: untakenSince(now) }) }),
-    countWhere('orders', { communityId, status: 'taken', wantedBy: within({ lt: now }) }),
+    countWhere('orders', untakenWhere(communityId, now)),
+    countWhere('orders', overdueWhere(communityId, now)),
   ]);
   return untaken + overdue;
 }
