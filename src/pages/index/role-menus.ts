@@ -53,7 +53,10 @@ export const ROLE_MENUS: { [R in GrantedRole]: RoleMenu<GrantOf<R>> } = {
     links: [
       { to: 'staffHome', label: '社区工作台' },
       { to: 'stampQueue', label: '服务认定' },
+      { to: 'staffOrders', label: '居民需求' },
+      { to: 'escalatedOrders', label: '待督办需求' },
       { to: 'activities', label: '社区活动' },
+      { to: 'board', label: '社区公示' },
       { to: 'communityQr', label: '社区报到码' },
     ],
   },

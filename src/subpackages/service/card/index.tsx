@@ -140,6 +140,7 @@ export default function ServiceCardPage() {
                 等待认定<span className="rb-number">{card.pendingCount}</span>条，未通过
                 <span className="rb-number">{card.rejectedCount}</span>条。
               </p>
+              <p className="rb-text rb-muted">领办的居民需求办好后，要等居民确认，才会送社区认定。</p>
               <LinkRow to="myRecords" label="我的服务记录" />
             </Card>
             <Lines card={card} />

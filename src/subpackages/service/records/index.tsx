@@ -11,6 +11,7 @@ import { useMore } from '../../../features/card/use-more';
 import { useRemote } from '../../../hooks/use-remote';
 
 const SECTIONS: Array<{ status: RecordStatus; title: string; empty: string }> = [
+  { status: 'awaitingRating', title: '等待居民确认', empty: '没有等待居民确认的记录。' },
   { status: 'pending', title: '等待认定', empty: '没有等待认定的记录。' },
   { status: 'rejected', title: '未通过', empty: '没有未通过的记录。' },
   { status: 'confirmed', title: '已认定', empty: '还没有认定的记录。' },
@@ -18,6 +19,7 @@ const SECTIONS: Array<{ status: RecordStatus; title: string; empty: string }> = 
 
 function what(record: RecordView): string {
   if (record.activity) return `社区活动：${record.activity.title}`;
+  if (record.order) return `居民点单：${record.order.kind}：${record.description}`;
   const post = record.post ? `${record.post.kind}：` : '';
   return `${record.source === 'correction' ? '更正：' : ''}${post}${record.description}`;
 }
@@ -34,6 +36,16 @@ function RecordItem({ record }: { record: RecordView }) {
         {record.byStaff ? `，由${record.recordedByName}代为登记` : ''}
         {record.decidedByName ? `，${record.status === 'rejected' ? '处理人' : '盖章人'}：${record.decidedByName}` : ''}
       </p>
+      {record.status === 'awaitingRating' ? (
+        <p className="rb-text rb-muted">居民确认办好后，这条记录会送社区认定。</p>
+      ) : null}
+      {record.rating ? (
+        <p className="rb-text rb-muted">
+          {record.rating.by === 'staff' ? `${record.rating.byName}代居民确认` : '居民评价'}
+          {record.rating.stars === null ? '' : `：${record.rating.stars}星`}
+          {record.rating.comment ? `，“${record.rating.comment}”` : ''}
+        </p>
+      ) : null}
       {record.status === 'rejected' ? <p className="rb-text">未通过的原因：{record.rejectReason ?? '未说明'}</p> : null}
     </li>
   );

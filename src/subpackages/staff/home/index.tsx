@@ -1,12 +1,15 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { call } from '../../../api/client';
 import { ActionButton } from '../../../components/ActionButton';
 import { Card } from '../../../components/Card';
 import { LinkRow } from '../../../components/LinkRow';
 import { Loaded } from '../../../components/Loaded';
+import { Notice } from '../../../components/Notice';
 import { Page } from '../../../components/Page';
 import { Tag } from '../../../components/Tag';
 import { activityWindowText } from '../../../features/activity/format';
+import { askToSubscribe } from '../../../features/notify/subscribe';
 import { waitingText } from '../../../features/stamp/hours';
 import { useRemote } from '../../../hooks/use-remote';
 import { ROUTES } from '../../../routes';
@@ -15,6 +18,32 @@ const HOUR = 3_600_000;
 
 function openCode(activityId: string) {
   void Taro.navigateTo({ url: `${ROUTES.activityCode.path}?id=${encodeURIComponent(activityId)}` });
+}
+
+/** 订阅每日待办提醒: WeChat's prompt opens only from the tap, so it is asked first, before anything else. */
+function DigestButton() {
+  const [answer, setAnswer] = useState<boolean | null>(null);
+  const [busy, setBusy] = useState(false);
+  const subscribe = async () => {
+    setBusy(true);
+    const accepted = await askToSubscribe(['dailyDigest']);
+    setBusy(false);
+    setAnswer(accepted.includes('dailyDigest'));
+  };
+  return (
+    <>
+      {answer === true ? (
+        <Notice tone="ok" role="status">
+          已订阅。有待办事项时，每天会用微信消息提醒您一次。
+        </Notice>
+      ) : null}
+      {answer === false ? <Notice role="status">没有订阅提醒。需要时可以再点一次。</Notice> : null}
+      <ActionButton variant="secondary" block busy={busy} busyText="请稍候…" onClick={() => void subscribe()}>
+        订阅每日待办提醒
+      </ActionButton>
+      <p className="rb-text rb-muted">微信规定每订阅一次可以收到一次提醒，可以多点几次，多存几次。</p>
+    </>
+  );
 }
 
 export default function StaffHomePage() {
@@ -56,6 +85,18 @@ export default function StaffHomePage() {
               ) : null}
               <LinkRow to="stampQueue" label="去认定" />
             </Card>
+            <Card title="居民需求" tone={home.ordersToReview > 0 || home.ordersEscalated > 0 ? 'waiting' : 'plain'}>
+              <p className="rb-text">
+                等待审核<span className="rb-number">{home.ordersToReview}</span>条
+              </p>
+              <LinkRow to="staffOrders" label="去审核居民需求" />
+              <p className="rb-text">
+                需要督办<span className="rb-number">{home.ordersEscalated}</span>条
+                {home.ordersEscalated > 0 ? <Tag text="久未领办或已超时" tone="amber" /> : null}
+              </p>
+              <LinkRow to="escalatedOrders" label="查看待督办需求" />
+              <LinkRow to="orderOnBehalf" label="代居民点单" />
+            </Card>
             <Card title="已报到党员">
               <p className="rb-text">
                 在本社区报到<span className="rb-number">{home.checkedInCount}</span>人
@@ -65,6 +106,10 @@ export default function StaffHomePage() {
             <Card title="社区工作">
               <LinkRow to="posts" label="岗位" />
               <LinkRow to="communityQr" label="社区报到码" />
+              <LinkRow to="board" label="社区公示" />
+            </Card>
+            <Card title="消息提醒">
+              <DigestButton />
             </Card>
           </>
         )}

@@ -25,7 +25,11 @@ const PLACE: Record<'inside' | 'outside' | 'unknown', string> = {
 
 /** What the record is about: the post's kind, the activity's title, or both. */
 function subject(item: QueueItem): string {
-  const parts = [item.activity ? `活动：${item.activity.title}` : '', item.post ? `岗位：${item.post.kind}` : ''];
+  const parts = [
+    item.activity ? `活动：${item.activity.title}` : '',
+    item.post ? `岗位：${item.post.kind}` : '',
+    item.order ? `居民点单：${item.order.kind}` : '',
+  ];
   return parts.filter(Boolean).join('；') || '—';
 }
 
@@ -52,6 +56,29 @@ export function evidenceRows(item: QueueItem): InfoItem[] {
       rows.push({ key: '签退', value: '未签退，按活动结束时间计算' });
     }
   }
+  const rating = item.rating;
+  if (rating) {
+    rows.push({
+      key: rating.by === 'staff' ? '工作人员代为确认' : '居民评价',
+      value: (
+        <>
+          {rating.stars === null ? (
+            '未打分'
+          ) : (
+            <>
+              <span className="rb-queue__stars" aria-hidden="true">
+                {'★'.repeat(rating.stars)}
+                {'☆'.repeat(5 - rating.stars)}
+              </span>
+              {`${rating.stars}星`}
+            </>
+          )}
+          {rating.comment ? `，“${rating.comment}”` : ''}
+          {rating.by === 'staff' ? `（${rating.byName}代居民确认）` : ''}
+        </>
+      ),
+    });
+  }
   rows.push({ key: '记录人', value: item.byStaff ? `工作人员代签：${item.recordedByName}` : item.recordedByName });
   if (item.correctsId) rows.push({ key: '更正', value: `更正记录${item.correctsId}` });
   return rows;
@@ -60,11 +87,14 @@ export function evidenceRows(item: QueueItem): InfoItem[] {
 /** Flags a person must not miss, in words (the colour only repeats them). */
 export function flags(item: QueueItem): string[] {
   const a = item.attendance;
+  const low = item.rating?.stars ?? null;
   return [
     item.highlight ? `已等待${waitingText(item.waitingHours)}，请尽快认定` : '',
     a && a.signedOutAt === null && !item.stillSignedIn ? '未签退' : '',
     a && (a.signInLocation === 'outside' || a.signOutLocation === 'outside') ? '位置不符' : '',
     item.byStaff ? '工作人员代签' : '',
+    item.rating?.by === 'staff' ? '工作人员代为确认' : '',
+    low !== null && low <= 2 ? `居民只给了${low}星` : '',
   ].filter(Boolean);
 }
 
