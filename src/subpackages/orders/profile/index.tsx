@@ -1,10 +1,263 @@
-import { EmptyState } from '../../../components/EmptyState';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { ORDER_LIMITS, type CommunitySummary, type ResidentProfileView } from '../../../../types';
+import { call } from '../../../api/client';
+import { ActionButton } from '../../../components/ActionButton';
+import { Alert } from '../../../components/Alert';
+import { Card } from '../../../components/Card';
+import { DateText } from '../../../components/DateText';
+import { InfoList } from '../../../components/InfoList';
+import { LinkRow } from '../../../components/LinkRow';
+import { Loaded } from '../../../components/Loaded';
+import { Notice } from '../../../components/Notice';
 import { Page } from '../../../components/Page';
+import { PickField } from '../../../components/PickField';
+import { TextField } from '../../../components/TextField';
+import { type ProfileForm, initialProfile, validateProfile } from '../../../features/orders/order-form';
+import { useMe } from '../../../hooks/me';
+import { useAction } from '../../../hooks/use-action';
+import { both, useRemote } from '../../../hooks/use-remote';
+import { PhoneQuickFill } from '../../../pages/register/PhoneQuickFill';
+import { ROUTES } from '../../../routes';
 
-export default function ProfilePage() {
+const { nameMin, nameMax } = ORDER_LIMITS;
+
+/** What deleting removes and what it keeps, said before and after. */
+const DELETION = {
+  removed: '删除后，您的姓名、电话和住址将被删除；您还没办完的需求会被撤回，已领办的党员也看不到您的联系方式了。',
+  kept: '已经办完的需求会保留，但不再显示您的姓名，这样社区的办结数量保持不变。',
+};
+
+async function confirmDeletion(): Promise<boolean> {
+  const answer = await Taro.showModal({
+    title: '删除我的资料',
+    content: `${DELETION.removed}${DELETION.kept}删除后不能恢复，确定删除吗？`,
+    confirmText: '删除',
+    cancelText: '取消',
+    confirmColor: '#c8161d',
+  });
+  return answer.confirm;
+}
+
+/** 我的居民资料: name, phone and address, given once for every request; seen, corrected or deleted here. */
+export default function ResidentProfilePage() {
+  const { params } = useRouter();
+  const thenPost = params.next === 'post';
+  const profile = useRemote(() => call('order', 'getProfile', {}));
+  const communities = useRemote(() => call('community', 'list', {}));
+  const deletion = useAction(() => call('order', 'deleteProfile', { confirm: true }));
+
+  if (deletion.data) {
+    return (
+      <Page title="我的居民资料">
+        <Card tone="success">
+          <div role="status">
+            <h2 className="rb-title">已删除您的居民资料</h2>
+          </div>
+          <p className="rb-text">
+            撤回了<span className="rb-number">{deletion.data.cancelled}</span>个还没办完的需求，
+            <span className="rb-number">{deletion.data.anonymised}</span>个已办完的需求不再显示您的姓名。
+          </p>
+          <LinkRow to="orders" label="返回点单" />
+        </Card>
+      </Page>
+    );
+  }
+
   return (
     <Page title="我的居民资料">
-      <EmptyState text="即将开放" />
+      <Loaded remote={both(profile, communities)}>
+        {([{ profile: current }, { communities: list }]) => (
+          <>
+            {thenPost && !current ? (
+              <Notice>第一次点单，请先留下您的姓名、电话和住址。保存后就可以点单了。</Notice>
+            ) : null}
+            {current ? <KeptCard profile={current} /> : null}
+            <ProfileFormView
+              profile={current}
+              communities={list}
+              thenPost={thenPost}
+              onSaved={(saved) => profile.setData({ profile: saved })}
+            />
+            {current ? (
+              <Card title="删除我的资料">
+                <p className="rb-text">{DELETION.removed}</p>
+                <p className="rb-text">{DELETION.kept}</p>
+                <Alert message={deletion.error?.message} />
+                <ActionButton
+                  block
+                  variant="secondary"
+                  busy={deletion.busy}
+                  busyText="正在删除…"
+                  onClick={() => void confirmDeletion().then((yes) => (yes ? deletion.run() : undefined))}
+                >
+                  删除我的资料
+                </ActionButton>
+              </Card>
+            ) : null}
+          </>
+        )}
+      </Loaded>
     </Page>
+  );
+}
+
+/** Everything kept about the resident, as it is stored. */
+function KeptCard({ profile }: { profile: ResidentProfileView }) {
+  return (
+    <Card title="我们保存的信息">
+      <InfoList
+        items={[
+          { key: '姓名', value: profile.name },
+          { key: '电话', value: profile.phone },
+          { key: '社区', value: profile.community.name },
+          { key: '小区', value: profile.compound },
+          { key: '楼栋', value: profile.building },
+          { key: '单元', value: profile.unit },
+          { key: '房号', value: profile.room },
+          { key: '更新时间', value: <DateText at={profile.updatedAt} time /> },
+        ]}
+      />
+      <p className="rb-text rb-muted">
+        发布后，党员只能看到您的小区；领办您需求的党员和社区工作人员才能看到您的电话和住址。
+      </p>
+    </Card>
+  );
+}
+
+interface FormProps {
+  profile: ResidentProfileView | null;
+  communities: CommunitySummary[];
+  thenPost: boolean;
+  onSaved: (profile: ResidentProfileView) => void;
+}
+
+function ProfileFormView({ profile, communities, thenPost, onSaved }: FormProps) {
+  const me = useMe();
+  const [form, setForm] = useState<ProfileForm>(() => initialProfile(profile, me.data?.name ?? null));
+  const [submitted, setSubmitted] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const save = useAction(async () => {
+    const { request } = validateProfile(form);
+    if (!request) return null;
+    return (await call('order', 'saveProfile', request)).profile;
+  });
+  const errors = submitted ? validateProfile(form).errors : {};
+  const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) => {
+    setSaved(false);
+    setForm((prev) => ({ ...prev, [key]: value }));
+  };
+
+  const submit = async () => {
+    setFormError(null);
+    setSubmitted(true);
+    if (!validateProfile(form).request) {
+      setFormError('有几项需要修改，请查看红字提示');
+      return;
+    }
+    const result = await save.run();
+    if (!result) return;
+    if (thenPost) {
+      await Taro.redirectTo({ url: ROUTES.orderPost.path });
+      return;
+    }
+    setSaved(true);
+    onSaved(result);
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Card title={profile ? '修改我的资料' : '填写我的资料'}>
+        <TextField
+          id="name"
+          label="姓名"
+          required
+          value={form.name}
+          onChange={(v) => set('name', v)}
+          autoComplete="name"
+          hint={`${nameMin}到${nameMax}个字`}
+          error={errors.name}
+        />
+        <TextField
+          id="phone"
+          label="手机号"
+          type="tel"
+          required
+          value={form.phoneCode ? '' : form.phone}
+          placeholder={form.phoneCode ? '已获取微信手机号' : undefined}
+          onChange={(v) => setForm((prev) => ({ ...prev, phone: v, phoneCode: '' }))}
+          autoComplete="tel"
+          hint="11位手机号，只有领办的党员和社区工作人员能看到"
+          error={errors.phone}
+        />
+        <PhoneQuickFill
+          hasCode={Boolean(form.phoneCode)}
+          onCode={(code) => set('phoneCode', code)}
+          onRefused={() => setFormError('没有获取到微信手机号，请直接输入手机号')}
+        />
+        <PickField
+          id="community"
+          label="所在社区"
+          mode="selector"
+          required
+          value={form.communityId}
+          options={communities.map((c) => ({ value: c.id, label: `${c.name}（${c.street}）` }))}
+          placeholder="点此选择社区"
+          onChange={(v) => set('communityId', v)}
+          error={errors.communityId}
+        />
+        <TextField
+          id="compound"
+          label="小区"
+          required
+          value={form.compound}
+          onChange={(v) => set('compound', v)}
+          placeholder="例如：东街小区"
+          error={errors.compound}
+        />
+        <TextField
+          id="building"
+          label="楼栋"
+          required
+          value={form.building}
+          onChange={(v) => set('building', v)}
+          placeholder="例如：3栋"
+          error={errors.building}
+        />
+        <TextField
+          id="unit"
+          label="单元"
+          required
+          value={form.unit}
+          onChange={(v) => set('unit', v)}
+          placeholder="例如：2单元"
+          error={errors.unit}
+        />
+        <TextField
+          id="room"
+          label="房号"
+          required
+          value={form.room}
+          onChange={(v) => set('room', v)}
+          placeholder="例如：301"
+          error={errors.room}
+        />
+        {saved ? (
+          <Notice tone="ok" role="status">
+            已保存
+          </Notice>
+        ) : null}
+        <Alert message={formError ?? save.error?.message} />
+        <ActionButton block big busy={save.busy} busyText="正在保存…" onClick={() => void submit()}>
+          {thenPost ? '保存，去点单' : '保存'}
+        </ActionButton>
+      </Card>
+    </form>
   );
 }

@@ -1,10 +1,14 @@
-import { EmptyState } from '../../../components/EmptyState';
+import { call } from '../../../api/client';
+import { LinkRow } from '../../../components/LinkRow';
 import { Page } from '../../../components/Page';
+import { PagedOrders } from '../../../features/orders/PagedOrders';
 
-export default function TakenPage() {
+/** The requests the member took, newest first. */
+export default function TakenOrdersPage() {
   return (
     <Page title="我领办的需求">
-      <EmptyState text="即将开放" />
+      <PagedOrders load={(page) => call('order', 'listTaken', page)} empty="您还没有领办过需求" showCommunity />
+      <LinkRow to="openOrders" label="看看可领办的需求" />
     </Page>
   );
 }
