@@ -5,6 +5,7 @@ import { SERVICE_LIMITS } from '../../types/service-rules';
 import { currentTime } from '../_shared/clock';
 import { countWhere, docs, findMany, within } from '../_shared/data';
 import { AppError } from '../_shared/errors';
+import { escalatedCount } from '../_shared/escalation';
 import { defineAction } from '../_shared/handler';
 import { serviceRules } from '../_shared/rules';
 import { waitingSummary } from '../_shared/waiting';
@@ -14,8 +15,8 @@ const HOUR = 3_600_000;
 
 /**
  * What staff see first: today's activities (China time), the stamp queue's size, oldest wait and how many wait past
- * the highlight limit (measured as the queue measures them), and how many members are checked in. Counts and a few
- * indexed reads, however long the queue is.
+ * the highlight limit (measured as the queue measures them), how many members are checked in, and the residents'
+ * requests waiting for review or escalated. Counts and a few indexed reads, however long the queue is.
  */
 export const staffHome = defineAction<'community', 'staffHome'>({
   access: 'staff',
@@ -25,7 +26,7 @@ export const staffHome = defineAction<'community', 'staffHome'>({
     const dayStart = startOfChinaDay(now);
     const dayEnd = endOfChinaDay(now);
     const rules = await serviceRules();
-    const [community, activities, waiting, checkedIn] = await Promise.all([
+    const [community, activities, waiting, checkedIn, ordersToReview, ordersEscalated] = await Promise.all([
       docs('communities').get(communityId),
       // An activity runs at most a day: one that started yesterday may still be on today.
       findMany(
@@ -35,6 +36,8 @@ export const staffHome = defineAction<'community', 'staffHome'>({
       ),
       waitingSummary(communityId, now, rules.highlightAfterHours),
       countWhere('members', { communityId, status: 'verified' }),
+      countWhere('orders', { communityId, status: 'submitted' }),
+      escalatedCount(communityId, now),
     ]);
     if (!community) throw new AppError('COMMUNITY_NOT_FOUND');
     return {
@@ -50,8 +53,8 @@ export const staffHome = defineAction<'community', 'staffHome'>({
         })),
       ...waiting,
       checkedInCount: checkedIn,
-      ordersToReview: 0,
-      ordersEscalated: 0,
+      ordersToReview,
+      ordersEscalated,
     };
   },
 });

@@ -174,6 +174,9 @@ const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
       refusedInRun: { staff: 'NOT_CHECKED_IN_HERE' },
     },
   },
+  board: {
+    get: { access: 'signedIn', valid: {} },
+  },
   checkin: {
     checkIn: { access: 'member', valid: { communityId: 'C01' } },
     getMine: {

@@ -171,6 +171,9 @@ export const CONTRACT_SHAPES: ContractShapes = {
       mayLeaveOut: [],
     },
   },
+  board: {
+    get: { valid: { communityId: 'C01' }, fields: { communityId: id }, mayLeaveOut: ['communityId'] },
+  },
   checkin: {
     checkIn: {
       valid: { communityId: 'C02', transfer: true },

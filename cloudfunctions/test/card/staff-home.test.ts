@@ -110,6 +110,9 @@ describe('community.staffHome', () => {
       oldestPendingAt: now - 60 * HOUR,
       highlightCount: 2,
       checkedInCount: 2,
+      // No residents' requests here (cloudfunctions/test/board/staff-home.test.ts counts them).
+      ordersToReview: 0,
+      ordersEscalated: 0,
     });
   });
 
