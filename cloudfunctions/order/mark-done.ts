@@ -1,12 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { OrderDoc, ServiceRecordDoc } from '../../types';
+import { SERVICE_LIMITS } from '../../types/service-rules';
 import { ORDER_INPUTS } from '../../domain/schemas/order';
-import { AppError } from '../_shared/errors';
+import { currentTime } from '../_shared/clock';
+import { docs } from '../_shared/data';
 import { defineAction } from '../_shared/handler';
+import { notify } from '../_shared/notify';
+import { serviceRules } from '../_shared/rules';
+import { addChecked, checkClashes, checkTimes } from '../_shared/service-time';
+import { checkPhotos } from '../record/photos';
+import { messageTime, orderBody, orderOf, requireTaking } from './taking';
+import { oneOrderView, viewerOf } from './views';
 
-// Placeholder until the action is written.
+/** What the record says it was: 【kind】the taker's note, cut to what a record holds. */
+function descriptionOf(order: OrderDoc, note: string): string {
+  return [...`【${order.kind}】${note}`].slice(0, SERVICE_LIMITS.descriptionMax).join('');
+}
+
+/**
+ * The taker marks a request done: a note, 0–9 of their own photos, and the time they served (the rules of any service
+ * record: not in the future, one China day, at least a minute, no overlap with their other records, the daily cap).
+ * In one transaction, serialised with their other records: the request → `done`, and its service record is added
+ * waiting for the resident's rating. The resident is told, if they subscribed.
+ */
 export const markDone = defineAction<'order', 'markDone'>({
   access: 'member',
   input: ORDER_INPUTS.markDone,
-  async run() {
-    throw new AppError('INTERNAL');
+  async run({ orderId, note, photos, startAt, endAt }, { openid, member }) {
+    requireTaking(await orderOf(orderId), openid);
+    const minutes = checkTimes(startAt, endAt, currentTime());
+    const rules = await serviceRules();
+    await checkPhotos(photos);
+    const done = await addChecked(
+      openid,
+      () => checkClashes(openid, startAt, endAt, minutes, rules),
+      async (transaction) => {
+        const current = await orderOf(orderId, transaction);
+        requireTaking(current, openid);
+        const now = currentTime();
+        const recordId = randomBytes(12).toString('hex');
+        const record: ServiceRecordDoc = {
+          _id: recordId,
+          communityId: current.communityId,
+          memberId: openid,
+          unitId: member.unitId,
+          source: 'order',
+          postId: null,
+          activityId: null,
+          description: descriptionOf(current, note),
+          startAt,
+          endAt,
+          minutes,
+          creditMinutes: minutes,
+          photos,
+          attendance: null,
+          recordedBy: openid,
+          recordedByName: member.name,
+          byStaff: false,
+          correctsId: null,
+          orderId,
+          rating: null,
+          status: 'awaitingRating',
+          pendingSince: now,
+          createdAt: now,
+          updatedAt: now,
+        };
+        const order: OrderDoc = {
+          ...current,
+          status: 'done',
+          doneAt: now,
+          doneNote: note,
+          donePhotos: photos,
+          serviceStartAt: startAt,
+          serviceEndAt: endAt,
+          recordId,
+          updatedAt: now,
+        };
+        await docs('serviceRecords', transaction).add(record);
+        await docs('orders', transaction).set(orderId, orderBody(order));
+        return order;
+      },
+    );
+    if (done.residentId && done.doneAt !== null) {
+      await notify(
+        done.residentId,
+        'orderDone',
+        { kind: done.kind, taker: member.name, doneAt: messageTime(done.doneAt) },
+        `id=${done._id}`,
+      );
+    }
+    return { order: await oneOrderView(done, await viewerOf(openid)) };
   },
 });

@@ -10,7 +10,7 @@ import { chainToLedger } from '../_shared/ledger';
 import { creditOf } from '../../domain/tallies';
 import { addToTallies } from '../_shared/tallies';
 import { inTransaction } from '../_shared/transaction';
-import { bodyOf, isDecided, recordsForStaff } from './staff-records';
+import { bodyOf, isDecided, recordsForStaff, requireRated } from './staff-records';
 import { activitiesById, closedAtEnd } from './views';
 
 /**
@@ -26,6 +26,7 @@ export const confirm = defineAction<'record', 'confirm'>({
     const ids = [...new Set(recordIds)];
     const before = await recordsForStaff(ids, { openid, communityId });
     if (before.every(isDecided)) throw new AppError('ALREADY_STAMPED');
+    before.forEach(requireRated);
     // An activity's window does not change once people sign in to it: read outside the transaction.
     const activities = await activitiesById(before.map((record) => record.activityId));
     return inTransaction(async (transaction) => {
@@ -39,6 +40,7 @@ export const confirm = defineAction<'record', 'confirm'>({
           results.push({ recordId: id, outcome: 'alreadyDecided' });
           continue;
         }
+        requireRated(current);
         let ready = current;
         if (current.status === 'signedIn') {
           const activity = current.activityId ? activities.get(current.activityId) : undefined;

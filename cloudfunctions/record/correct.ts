@@ -8,7 +8,7 @@ import { docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
 import { serviceRules } from '../_shared/rules';
-import { addChecked, checkClashes, checkTimes, correctedChain } from './service-time';
+import { addChecked, checkClashes, checkTimes, correctedChain } from '../_shared/service-time';
 import { bodyOf, recordsForStaff } from './staff-records';
 import { recordViews } from './views';
 

@@ -6,7 +6,7 @@ import { docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
 import { inTransaction } from '../_shared/transaction';
-import { bodyOf, isDecided, recordsForStaff } from './staff-records';
+import { bodyOf, isDecided, recordsForStaff, requireRated } from './staff-records';
 import { activitiesById, closedAtEnd, recordViews } from './views';
 
 /** Staff reject a pending record (or an attendance past its activity's end) with a reason the member sees; final. */
@@ -16,12 +16,14 @@ export const reject = defineAction<'record', 'reject'>({
   async run({ recordId, reason }, { openid, user, communityId }) {
     const [before] = await recordsForStaff([recordId], { openid, communityId });
     if (isDecided(before)) throw new AppError('ALREADY_STAMPED');
+    requireRated(before);
     const activities = await activitiesById([before.activityId]);
     const rejected = await inTransaction(async (transaction) => {
       const records = docs('serviceRecords', transaction);
       const current = await records.get(recordId);
       if (!current) throw new AppError('RECORD_NOT_FOUND');
       if (isDecided(current)) throw new AppError('ALREADY_STAMPED');
+      requireRated(current);
       const now = currentTime();
       let ready = current;
       if (current.status === 'signedIn') {

@@ -7,7 +7,7 @@ import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
 import { serviceRules } from '../_shared/rules';
 import { checkPhotos } from './photos';
-import { addChecked, checkClashes, checkTimes } from './service-time';
+import { addChecked, checkClashes, checkTimes } from '../_shared/service-time';
 import { recordViews } from './views';
 
 /**

@@ -7,6 +7,11 @@ export function isDecided(record: ServiceRecordDoc): boolean {
   return record.status === 'confirmed' || record.status === 'rejected';
 }
 
+/** A request's record waits for the resident's rating (or staff's confirmation of the request) before staff stamp it. */
+export function requireRated(record: ServiceRecordDoc): void {
+  if (record.status === 'awaitingRating') throw new AppError('ORDER_STATE');
+}
+
 /**
  * The records staff mean to decide on, read before anything is written: the whole request is refused when any is
  * missing, of another community, or the staff member's own.

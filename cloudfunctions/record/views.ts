@@ -2,6 +2,7 @@ import type {
   ActivityDoc,
   CommunitySummary,
   MemberDoc,
+  OrderDoc,
   PostDoc,
   QueueItem,
   RecordView,
@@ -29,25 +30,28 @@ export function activitiesById(ids: Array<string | null | undefined>): Promise<M
   return byId((wanted) => findMany('activities', { _id: oneOf(wanted) }), present(ids));
 }
 
-/** What a record's view names besides the record: its community, post and activity. */
+/** What a record's view names besides the record: its community, post, activity and the request it served. */
 export interface Lookups {
   communities: Map<string, CommunitySummary>;
   posts: Map<string, PostDoc>;
   activities: Map<string, ActivityDoc>;
+  orders: Map<string, OrderDoc>;
 }
 
 export async function lookupsFor(records: ServiceRecordDoc[]): Promise<Lookups> {
-  const [communities, posts, activities] = await Promise.all([
+  const [communities, posts, activities, orders] = await Promise.all([
     communitiesById(records.map((record) => record.communityId)),
     byId((wanted) => findMany('posts', { _id: oneOf(wanted) }), present(records.map((record) => record.postId))),
     activitiesById(records.map((record) => record.activityId)),
+    byId((wanted) => findMany('orders', { _id: oneOf(wanted) }), present(records.map((record) => record.orderId))),
   ]);
-  return { communities, posts, activities };
+  return { communities, posts, activities, orders };
 }
 
 export function recordView(record: ServiceRecordDoc, lookups: Lookups): RecordView {
   const post = record.postId ? lookups.posts.get(record.postId) : undefined;
   const activity = record.activityId ? lookups.activities.get(record.activityId) : undefined;
+  const order = record.orderId ? lookups.orders.get(record.orderId) : undefined;
   return {
     id: record._id,
     source: record.source,
@@ -55,7 +59,7 @@ export function recordView(record: ServiceRecordDoc, lookups: Lookups): RecordVi
     community: lookups.communities.get(record.communityId) ?? removedCommunity(record.communityId),
     post: post ? { id: post._id, kind: post.kind } : null,
     activity: activity ? { id: activity._id, title: activity.title } : null,
-    order: null,
+    order: order ? { id: order._id, kind: order.kind } : null,
     rating: record.rating,
     description: record.description,
     startAt: record.startAt,

@@ -2,14 +2,17 @@ import type { ServiceRecordDoc, ServiceRules } from '../../types';
 import { ERRORS } from '../../types';
 import { endOfChinaDay, startOfChinaDay } from '../../domain/periods';
 import { sameChinaDay } from '../../domain/time';
-import { type Transaction, docs, findMany, oneOf, within } from '../_shared/data';
-import { AppError } from '../_shared/errors';
-import { inTransaction } from '../_shared/transaction';
+import { type Transaction, docs, findMany, oneOf, within } from './data';
+import { AppError } from './errors';
+import { inTransaction } from './transaction';
 
 const MINUTE = 60_000;
 
-/** Records that still count for the time they name (a rejected one frees its time). */
-const STANDING = ['signedIn', 'pending', 'confirmed'] as const;
+/**
+ * Records that still count for the time they name (a rejected one frees its time); a request's record waiting for the
+ * resident's rating holds its time too.
+ */
+const STANDING = ['signedIn', 'awaitingRating', 'pending', 'confirmed'] as const;
 
 /**
  * The rules of time for a report (or a correction): the end after the start, not in the future, within one China-time
