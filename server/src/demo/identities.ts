@@ -92,6 +92,14 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     note: '普通居民，可以扫码查看社区',
     featured: true,
   })),
+  // Residents who gave a profile to post requests: the persona is listed, the others are data only.
+  ...plan.requesters.map((r) => ({
+    openid: r.id,
+    name: r.name,
+    role: 'resident' as const,
+    note: `${COMMUNITIES[r.communityIndex].name}${r.compound} · 已填写居民资料，发过点单`,
+    featured: r.id === plan.personas.residentWithProfile,
+  })),
 ];
 
 const IDENTITY_BY_OPENID = new Map(DEMO_IDENTITIES.map((identity) => [identity.openid, identity]));

@@ -5,6 +5,7 @@ import { demoClock } from './clock';
 import { DEMO_COLLECTIONS, type DemoData, type DemoPart } from './data';
 import { memberHistories } from './history';
 import { seedMembers } from './members';
+import { seedOrders } from './orders';
 import { seedPlaces } from './places';
 import { DEMO_PLAN } from './plan';
 import { seededRng } from './rng';
@@ -65,6 +66,7 @@ export function buildDemoData(now: Timestamp = Date.now()): DemoData {
     seedCheckIns(histories),
     seedServiceCards(histories),
     seedService(plan, histories, clock),
+    seedOrders(plan, histories, clock),
   ]);
 }
 

@@ -101,6 +101,21 @@ export interface DemoPersonas {
   newcomer: string;
   /** No documents: a resident who scans a community code. */
   resident: string;
+  /** A resident of C01 with a profile (name, phone, door) and requests in several states, one done and waiting for their rating. */
+  residentWithProfile: string;
+}
+
+/** A resident who gave a profile to post requests (点单): where they live, in a community's compound. */
+export interface PlannedRequester {
+  id: string;
+  name: string;
+  /** 139xxxxxxxx, invented. */
+  phone: string;
+  communityIndex: number;
+  compound: string;
+  building: string;
+  unit: string;
+  room: string;
 }
 
 /** Who is who in the demo, independent of time: the people, their units, states and communities. */
@@ -110,6 +125,8 @@ export interface Plan {
   unitAdmins: Array<{ id: string; name: string; unitIndex: number }>;
   members: PlannedMember[];
   residents: Array<{ id: string; name: string }>;
+  /** Residents with a profile (the `residents` collection); the ones above have none. */
+  requesters: PlannedRequester[];
   newcomers: Array<{ id: string; name: string }>;
   personas: DemoPersonas;
 }
@@ -136,6 +153,51 @@ function makePhones(rng: Rng): () => string {
       const phone = pick(rng, PHONE_PREFIXES) + String(int(rng, 0, 99_999_999)).padStart(8, '0');
       if (!used.has(phone)) {
         used.add(phone);
+        return phone;
+      }
+    }
+  };
+}
+
+/** Compounds of each community (小区), the only part of an address a published request shows. */
+// prettier-ignore
+export const COMPOUNDS: string[][] = [
+  ['东街花园', '粮食局家属院', '幸福里小区'],
+  ['西街新村', '电力小区'],
+  ['南门小区', '教师公寓'],
+  ['北关嘉园', '纺织厂宿舍'],
+  ['新华苑', '银杏小区'],
+  ['滨河湾', '水岸人家'],
+];
+
+/** Six residents of C01 (the demo staff's community), then one in each other community. */
+function requesterHomes(): Array<Omit<PlannedRequester, 'id' | 'name' | 'phone'>> {
+  const c01 = [
+    ['3号楼', '2单元', '501室'],
+    ['1号楼', '1单元', '102室'],
+    ['5号楼', '3单元', '302室'],
+    ['2号楼', '1单元', '601室'],
+    ['7号楼', '2单元', '201室'],
+    ['4号楼', '1单元', '401室'],
+  ].map(([building, unit, room], k) => ({ communityIndex: 0, compound: COMPOUNDS[0][k % 3], building, unit, room }));
+  const others = COMMUNITIES.slice(1).map((_, i) => ({
+    communityIndex: i + 1,
+    compound: COMPOUNDS[i + 1][0],
+    building: `${i + 2}号楼`,
+    unit: '1单元',
+    room: `${i + 1}02室`,
+  }));
+  return [...c01, ...others];
+}
+
+/** 139 and eight digits, each different and none a member's. */
+function residentPhones(rng: Rng, members: readonly PlannedMember[]): () => string {
+  const taken = new Set(members.map((m) => m.phone));
+  return () => {
+    for (;;) {
+      const phone = `139${String(int(rng, 0, 99_999_999)).padStart(8, '0')}`;
+      if (!taken.has(phone)) {
+        taken.add(phone);
         return phone;
       }
     }
@@ -221,8 +283,18 @@ function buildPlan(): Plan {
     memberRejected: members[profiles.findIndex((p) => p === 'rejected')].id,
     newcomer: newcomers[0].id,
     resident: residents[0].id,
+    residentWithProfile: '',
   };
-  return { countyAdmin, staff, unitAdmins, members, residents, newcomers, personas };
+  // Drawn last, so that everyone above keeps the names and phones they had before requests were added.
+  const nextResidentPhone = residentPhones(rng, members);
+  const requesters = requesterHomes().map((home, i) => ({
+    id: `demo-resident-${String(11 + i)}`,
+    name: nextName(),
+    phone: nextResidentPhone(),
+    ...home,
+  }));
+  personas.residentWithProfile = requesters[0].id;
+  return { countyAdmin, staff, unitAdmins, members, residents, requesters, newcomers, personas };
 }
 
 export const DEMO_PLAN: Plan = buildPlan();
