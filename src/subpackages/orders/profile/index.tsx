@@ -45,6 +45,7 @@ export default function ResidentProfilePage() {
   const thenPost = params.next === 'post';
   const profile = useRemote(() => call('order', 'getProfile', {}));
   const communities = useRemote(() => call('community', 'list', {}));
+  const me = useMe();
   const deletion = useAction(() => call('order', 'deleteProfile', { confirm: true }));
 
   if (deletion.data) {
@@ -66,8 +67,8 @@ export default function ResidentProfilePage() {
 
   return (
     <Page title="我的居民资料">
-      <Loaded remote={both(profile, communities)}>
-        {([{ profile: current }, { communities: list }]) => (
+      <Loaded remote={both(both(profile, communities), me)}>
+        {([[{ profile: current }, { communities: list }], { name }]) => (
           <>
             {thenPost && !current ? (
               <Notice>第一次点单，请先留下您的姓名、电话和住址。保存后就可以点单了。</Notice>
@@ -75,6 +76,7 @@ export default function ResidentProfilePage() {
             {current ? <KeptCard profile={current} /> : null}
             <ProfileFormView
               profile={current}
+              name={name}
               communities={list}
               thenPost={thenPost}
               onSaved={(saved) => profile.setData({ profile: saved })}
@@ -127,14 +129,15 @@ function KeptCard({ profile }: { profile: ResidentProfileView }) {
 
 interface FormProps {
   profile: ResidentProfileView | null;
+  /** The person's name as the app knows it (a member's), to start the form with. */
+  name: string | null;
   communities: CommunitySummary[];
   thenPost: boolean;
   onSaved: (profile: ResidentProfileView) => void;
 }
 
-function ProfileFormView({ profile, communities, thenPost, onSaved }: FormProps) {
-  const me = useMe();
-  const [form, setForm] = useState<ProfileForm>(() => initialProfile(profile, me.data?.name ?? null));
+function ProfileFormView({ profile, name, communities, thenPost, onSaved }: FormProps) {
+  const [form, setForm] = useState<ProfileForm>(() => initialProfile(profile, name));
   const [submitted, setSubmitted] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
