@@ -19,7 +19,7 @@ async function takeGrant(openid: string, key: SubscribeKey): Promise<boolean> {
     const id = subscriptionId(openid, key);
     const held = await subscriptions.get(id);
     if (!held || held.count <= 0) return false;
-    await subscriptions.set(id, { ...held, count: held.count - 1, updatedAt: currentTime() });
+    await subscriptions.set(id, { openid, key, count: held.count - 1, updatedAt: currentTime() });
     return true;
   });
 }

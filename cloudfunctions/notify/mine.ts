@@ -1,12 +1,12 @@
 import { NOTIFY_INPUTS } from '../../domain/schemas/notify';
-import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
+import { grantsOf } from './counts';
 
-// Placeholder until the action is written.
+/** How many messages of each kind may still be sent to the caller. */
 export const mine = defineAction<'notify', 'mine'>({
   access: 'signedIn',
   input: NOTIFY_INPUTS.mine,
-  async run() {
-    throw new AppError('INTERNAL');
+  async run(_input, { openid }) {
+    return { counts: await grantsOf(openid) };
   },
 });

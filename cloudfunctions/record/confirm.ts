@@ -10,6 +10,7 @@ import { chainToLedger } from '../_shared/ledger';
 import { creditOf } from '../../domain/tallies';
 import { addToTallies } from '../_shared/tallies';
 import { inTransaction } from '../_shared/transaction';
+import { tellMembers } from './decided-message';
 import { bodyOf, isDecided, recordsForStaff, requireRated } from './staff-records';
 import { activitiesById, closedAtEnd } from './views';
 
@@ -29,7 +30,7 @@ export const confirm = defineAction<'record', 'confirm'>({
     before.forEach(requireRated);
     // An activity's window does not change once people sign in to it: read outside the transaction.
     const activities = await activitiesById(before.map((record) => record.activityId));
-    return inTransaction(async (transaction) => {
+    const decided = await inTransaction(async (transaction) => {
       const records = docs('serviceRecords', transaction);
       const now = currentTime();
       const results: Array<{ recordId: string; outcome: ConfirmOutcome }> = [];
@@ -75,7 +76,10 @@ export const confirm = defineAction<'record', 'confirm'>({
       const chained = await chainToLedger(transaction, communityId, stamped, now);
       for (const record of chained) await records.set(record._id, bodyOf(record));
       await addToTallies(transaction, chained.map(creditOf));
-      return { results, confirmed: chained.length };
+      return { results, chained };
     });
+    // After the commit: one message per member who subscribed (a retried transaction sends nothing twice).
+    await tellMembers(decided.chained, { result: 'confirmed' });
+    return { results: decided.results, confirmed: decided.chained.length };
   },
 });

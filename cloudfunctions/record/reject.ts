@@ -6,6 +6,7 @@ import { docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
 import { inTransaction } from '../_shared/transaction';
+import { tellMembers } from './decided-message';
 import { bodyOf, isDecided, recordsForStaff, requireRated } from './staff-records';
 import { activitiesById, closedAtEnd, recordViews } from './views';
 
@@ -52,6 +53,7 @@ export const reject = defineAction<'record', 'reject'>({
       await records.set(recordId, bodyOf(record));
       return record;
     });
+    await tellMembers([rejected], { result: 'rejected', reason });
     const [view] = await recordViews([rejected]);
     return { record: view };
   },
