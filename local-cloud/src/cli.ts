@@ -11,6 +11,8 @@ Options:
   --env <id>          environment id (default local-env)
   --public-url <url>  where temporary file URLs and QR codes point
   --reset             empty the database, storage and outbox before starting
+  --timers <mode>     auto (default): run the functions' timer triggers (config.json "triggers", China time) as
+                      they fall due; manual: only when asked (POST /_dev/triggers/<name>/fire)
 
 It listens on 127.0.0.1 only and answers only tools on this machine: a request with an Origin header (a web page),
 a Host other than 127.0.0.1/localhost:<port>, or a body that is not JSON or multipart is refused.
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
       env: { type: 'string' },
       'public-url': { type: 'string' },
       reset: { type: 'boolean' },
+      timers: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -42,7 +45,10 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  const timers = values.timers ?? 'auto';
+  if (timers !== 'auto' && timers !== 'manual') throw new Error(`--timers takes auto or manual, not ${timers}`);
   const cloud = await startLocalCloud({
+    timers,
     port: Number(values.port ?? process.env.PORT ?? 8787),
     dataDir: values.data ?? '.local-cloud',
     manifest: values.manifest,
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
       `  data:       ${info.dataDir}`,
       `  env:        ${info.env}`,
       `  functions:  ${info.functions.join(', ') || '(none)'}`,
+      `  timers:     ${info.triggers.map((t) => `${t.functionName}/${t.name} "${t.cron}" next ${t.nextRun ?? 'never'}`).join('; ') || '(none)'}${timers === 'manual' ? ' (manual: POST /_dev/triggers/<name>/fire)' : ''}`,
       `  point wx-server-sdk here with TCB_CONTEXT_CNFG='{"URL":"${info.adminUrl}"}' TENCENTCLOUD_RUNENV=SCF`,
       '  only tools on this machine are answered (127.0.0.1, no Origin header)',
       '',

@@ -18,12 +18,21 @@ import { FunctionRunner, type Identity, type InvokeOutcome } from './runner/runn
 import { BodyTooLargeError, type RouteHandler, adminRoute, readBody, sendJson } from './server';
 import { sdkEnvironment } from './sdk-environment';
 import { FileStorage } from './storage';
+import { TriggerError, TriggerScheduler } from './triggers';
 
 export type { Identity, InvokeOutcome } from './runner/runner';
 export { INVOKE_ERRORS } from './runner/runner';
 export type { CloudLimits } from './limits';
 export { DEFAULT_LIMITS } from './limits';
-export { CloudClock } from './clock';
+export { CloudClock, type ClockListener } from './clock';
+export {
+  TIMER_SOURCE,
+  type TimerEvent,
+  TriggerError,
+  type TriggerInfo,
+  type TriggerRun,
+  TriggerScheduler,
+} from './triggers';
 export { type JsonBody, jsonTextTooDeep, parseJsonBody, valueTooDeep } from './json-limits';
 export type { Manifest, CollectionSpec, IndexSpec } from './db/manifest';
 export type { OutboxMessage } from './openapi/apis';
@@ -60,6 +69,11 @@ export interface LocalCloudOptions {
   limits?: Partial<CloudLimits>;
   /** Where the cloud reports what went wrong inside it (default console.error). */
   log?: (line: string) => void;
+  /**
+   * Timer triggers (config.json `triggers`): `auto` ticks every second of real time once the cloud starts (the CLI and
+   * the app server); `manual` (the default, for tests) fires only at `triggers.tick()` / `triggers.fire(name)`.
+   */
+  timers?: 'auto' | 'manual';
 }
 
 export interface InvokeResponse {
@@ -94,6 +108,8 @@ export class LocalCloud {
   readonly outbox: Outbox;
   /** The time the functions see: tests move it (`clock.advance`, `clock.setTime`). */
   readonly clock = new CloudClock();
+  /** The functions' timer triggers, on `clock`: `tick()`, `fire(name)`, `list()`. */
+  readonly triggers: TriggerScheduler;
   readonly env: string;
   readonly dataDir: string;
   private readonly server: Server;
@@ -126,8 +142,9 @@ export class LocalCloud {
       maxUploadBytes: this.limits.uploadBytes,
     });
     this.outbox = new Outbox(join(this.dataDir, 'outbox.jsonl'));
+    const functionsDir = resolve(options.functionsDir ?? join(this.dataDir, 'functions'));
     this.runner = new FunctionRunner({
-      functionsDir: resolve(options.functionsDir ?? join(this.dataDir, 'functions')),
+      functionsDir,
       cloudUrl: () => this.url,
       env: this.env,
       workersPerFunction: options.workersPerFunction,
@@ -135,6 +152,7 @@ export class LocalCloud {
       maxEventDepth: this.limits.eventDepth,
       clockOffsetMs: () => this.clock.offset,
     });
+    this.triggers = new TriggerScheduler({ runner: this.runner, functionsDir, clock: this.clock, log: this.log });
     const ctx: AdminContext = {
       db: this.db,
       storage: this.storage,
@@ -180,7 +198,7 @@ export class LocalCloud {
     else res.end();
   }
 
-  /** Developer routes: status, invoke a function as someone, the outbox, reset. */
+  /** Developer routes: status, invoke a function as someone, the outbox, reset, timer triggers. */
   private async devRoute(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname;
     if (!path.startsWith('/_dev')) return false;
@@ -199,6 +217,20 @@ export class LocalCloud {
     }
     if (path === '/_dev/stats' && req.method === 'GET') {
       sendJson(res, 200, { actions: Object.fromEntries(this.stats), docsExamined: this.db.docsExamined });
+      return true;
+    }
+    if (path === '/_dev/triggers' && req.method === 'GET') {
+      sendJson(res, 200, { now: new Date(this.clock.now()).toISOString(), triggers: this.triggers.list() });
+      return true;
+    }
+    const fire = /^\/_dev\/triggers\/([A-Za-z0-9_-]+)\/fire$/.exec(path);
+    if (fire && req.method === 'POST') {
+      try {
+        sendJson(res, 200, await this.triggers.fire(fire[1]));
+      } catch (error) {
+        if (!(error instanceof TriggerError)) throw error;
+        sendJson(res, 404, { error: error.message });
+      }
       return true;
     }
     if (path === '/_dev/reset' && req.method === 'POST') {
@@ -249,7 +281,17 @@ export class LocalCloud {
       database: this.store.path,
       collections: this.store.collectionNames(),
       functions: this.runner.list(),
+      triggers: this.triggers.list(),
       openapi: supportedApis,
+      devRoutes: [
+        'GET /_dev',
+        'POST /_dev/functions/<name>/invoke',
+        'GET /_dev/outbox',
+        'GET /_dev/stats',
+        'POST /_dev/reset',
+        'GET /_dev/triggers',
+        'POST /_dev/triggers/<name>/fire',
+      ],
     };
   }
 
@@ -259,6 +301,7 @@ export class LocalCloud {
       this.server.listen(this.options.port ?? 0, '127.0.0.1', () => resolveListen());
     });
     this.port = (this.server.address() as AddressInfo).port;
+    if (this.options.timers === 'auto') this.triggers.start();
     return this;
   }
 
@@ -300,6 +343,7 @@ export class LocalCloud {
   }
 
   async close(): Promise<void> {
+    this.triggers.close();
     await this.runner.close();
     await new Promise<void>((done) => {
       this.server.close(() => done());

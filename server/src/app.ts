@@ -50,6 +50,8 @@ export interface AppServerOptions {
   workersPerFunction?: number;
   /** Where failed invocations are reported (default console.error). */
   log?: (line: string) => void;
+  /** Timer triggers: `auto` runs them as they fall due (`npm start`); `manual` (the default, tests) only when asked. */
+  timers?: 'auto' | 'manual';
 }
 
 export interface AppServer {
@@ -115,6 +117,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     functionsDir: resolve(options.functionsDir ?? join(REPO_ROOT, 'dist-cloud')),
     port: options.adminPort ?? 0,
     workersPerFunction: options.workersPerFunction,
+    timers: options.timers ?? 'manual',
     limits: { eventDepth: REQUEST_LIMITS.maxDepth, devBodyBytes: REQUEST_LIMITS.maxBytes },
     log,
     // Read by the cloud whenever it draws a QR code or signs a file URL: known once the app's port is.

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     h5Dir,
     seed: process.env.SEED !== '0',
     devLogin: values.demo,
+    timers: 'auto',
   });
 
   console.log(
