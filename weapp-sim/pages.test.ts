@@ -7,6 +7,7 @@ import { chinaTime, greeting } from '../domain/time';
 import { ROUTES, type RouteKey } from '../src/routes';
 import { type ActivitySecretDoc, ERRORS } from '../types';
 import { anActivity, insert } from '../cloudfunctions/test/fixtures';
+import { anOrder } from '../cloudfunctions/test/order/setup';
 import { withApp } from './harness';
 import { readAppJson } from './harness/app-json';
 
@@ -120,6 +121,36 @@ async function reportOnPost(t: TestCloud): Promise<void> {
     endAt: startAt + 3_600_000,
     description: REPORT_TEXT,
     photos: [photo.fileID],
+  });
+}
+
+/** Requests of C01 for staff's pages and the board (stored directly; the order functions' own tests make them). */
+const STAFF_ORDER_TEXT = '帮忙换一下客厅的灯泡';
+const UNTAKEN_ORDER_TEXT = '想请人教我用手机挂号';
+
+async function seedStaffOrders(t: TestCloud): Promise<void> {
+  const now = t.cloud.clock.now();
+  await anOrder(t, {
+    _id: 'O-pages-submitted',
+    kind: '维修',
+    text: STAFF_ORDER_TEXT,
+    compound: '幸福小区',
+    createdAt: now - 3_600_000,
+    updatedAt: now - 3_600_000,
+    wantedBy: now + 2 * 86_400_000,
+  });
+  await anOrder(t, {
+    _id: 'O-pages-untaken',
+    kind: '技术培训',
+    text: UNTAKEN_ORDER_TEXT,
+    compound: '和平小区',
+    status: 'published',
+    createdAt: now - 80 * 3_600_000,
+    updatedAt: now - 72 * 3_600_000,
+    publishedAt: now - 72 * 3_600_000,
+    reviewedBy: PEOPLE.staff,
+    reviewedByName: '李社工',
+    wantedBy: now + 5 * 86_400_000,
   });
 }
 
@@ -331,7 +362,18 @@ const PAGES = {
     title: '社区工作台',
     heading: '社区工作台',
     visits: {
-      staff: { content: ['今天的活动', ACTIVITY_TITLE, '等待认定1条', '在本社区报到1人', '查看谁已报到'] },
+      staff: {
+        content: [
+          '今天的活动',
+          ACTIVITY_TITLE,
+          '等待认定1条',
+          '在本社区报到1人',
+          '查看谁已报到',
+          '等待审核1条',
+          '需要督办1条',
+          '订阅每日待办提醒',
+        ],
+      },
       member: refused(ACTIVITY_TITLE),
     },
   },
@@ -352,6 +394,42 @@ const PAGES = {
     title: '记录核验',
     heading: '记录核验',
     visits: { county: { content: ['开始核验', '找出在系统之外被改动、删除或直接写入的记录'] } },
+  },
+  staffOrders: {
+    title: '居民需求',
+    heading: '居民需求',
+    visits: {
+      staff: { content: ['待审核', '维修', STAFF_ORDER_TEXT, '小区：幸福小区', '代居民点单'] },
+      member: refused(STAFF_ORDER_TEXT),
+      resident: refused(STAFF_ORDER_TEXT),
+    },
+  },
+  escalatedOrders: {
+    title: '待督办需求',
+    heading: '待督办需求',
+    visits: {
+      staff: { content: [UNTAKEN_ORDER_TEXT, '久未领办', '发布超过48小时无人领办：已发布3天'] },
+      member: refused(UNTAKEN_ORDER_TEXT),
+    },
+  },
+  orderOnBehalf: {
+    title: '代居民点单',
+    heading: '代居民点单',
+    visits: {
+      staff: { content: ['提交后直接发布给本社区的党员', '居民的联系方式', '点此选择需求类别', '代居民发布需求'] },
+    },
+  },
+  board: {
+    title: '社区公示',
+    heading: '社区公示',
+    visits: {
+      staff: { content: ['东街社区', '本月办结', UNTAKEN_ORDER_TEXT, REPORT_POST_DUTY], absent: [STAFF_ORDER_TEXT] },
+      member: {
+        content: ['东街社区', '等待领办的需求（1件）', UNTAKEN_ORDER_TEXT, `${MEMBER_NAME}·县财政局`],
+        absent: [STAFF_ORDER_TEXT, '13900001111'],
+      },
+      resident: { content: ['还不知道您在哪个社区', '填写居住信息'] },
+    },
   },
 } satisfies Record<RouteKey, PageRow>;
 
@@ -384,6 +462,7 @@ beforeAll(async () => {
   await reportOnPost(t);
   await insert(t.db, 'activities', activity);
   await insert(t.db, 'activitySecrets', activitySecret);
+  await seedStaffOrders(t);
 });
 afterAll(() => t.close());
 
