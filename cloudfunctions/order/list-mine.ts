@@ -1,12 +1,23 @@
 import { ORDER_INPUTS } from '../../domain/schemas/order';
-import { AppError } from '../_shared/errors';
+import { findMany } from '../_shared/data';
 import { defineAction } from '../_shared/handler';
+import { pageOf, pageWindow, readCount } from '../record/paging';
+import { orderViews } from './views';
 
-// Placeholder until the action is written.
+/** The caller's own requests, newest first (no contact: the resident knows their own). */
 export const listMine = defineAction<'order', 'listMine'>({
   access: 'signedIn',
   input: ORDER_INPUTS.listMine,
-  async run() {
-    throw new AppError('INTERNAL');
+  async run(page, { openid }) {
+    const window = pageWindow(page);
+    const found = await findMany(
+      'orders',
+      { residentId: openid },
+      { orderBy: ['createdAt', 'desc'], limit: readCount(window) },
+    );
+    const paged = pageOf(found, window);
+    // Their own requests: what a view shows of each depends only on it being theirs.
+    const viewer = { openid, staffCommunityId: null, memberCommunityId: null };
+    return { items: await orderViews(paged.items, viewer), next: paged.next };
   },
 });

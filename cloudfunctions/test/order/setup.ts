@@ -166,3 +166,8 @@ export async function anOrder(
 }
 
 export { PNG, upload };
+
+/** A moment read from the functions' clock, which keeps running after setTime: within 5 s of `at`. */
+export function about(at: number) {
+  return expect.closeTo(at, -4);
+}
