@@ -55,7 +55,7 @@ function AskCard() {
     return profile !== null;
   });
   return (
-    <Card title="我要点单">
+    <Card title="需要帮忙">
       <p className="rb-text">第一次点单时，请先留下您的姓名、电话和住址，以后不用再填。</p>
       <Alert message={go.error?.message} />
       <ActionButton block big busy={go.busy} busyText="正在打开…" onClick={() => void go.run()}>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { ORDER_LIMITS, type OrderDetail, type OrderView } from '../../../../types';
 import { call } from '../../../api/client';
+import { asApiError } from '../../../api/errors';
 import { ActionButton } from '../../../components/ActionButton';
 import { Alert } from '../../../components/Alert';
 import { Card } from '../../../components/Card';
@@ -20,7 +21,21 @@ interface Props {
   order: OrderDetail;
   /** Loads the request again after a write (the page then shows its new state). */
   reload: () => Promise<void>;
+  /** Shows the request as the caller now knows it to be without loading it (one they may no longer open). */
+  replace: (order: OrderDetail) => void;
 }
+
+const NOTHING: OrderDetail['can'] = {
+  cancel: false,
+  publish: false,
+  merge: false,
+  reject: false,
+  take: false,
+  release: false,
+  markDone: false,
+  rate: false,
+  confirmDone: false,
+};
 
 /** How many of each state the merge picker offers (the oldest first, as staff's lists go). */
 const ORDER_MERGE_CHOICES = 50;
@@ -39,11 +54,19 @@ async function confirmCancel(): Promise<boolean> {
 }
 
 /** Exactly the buttons `can` allows, each showing the request's new state once it went through. */
-export function OrderActions({ order, reload }: Props) {
+export function OrderActions({ order, reload, replace }: Props) {
   const [panel, setPanel] = useState<Panel>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** The code of the last refusal, read right after a run (the action's own error is state, set later). */
+  const lastError = useRef<string | null>(null);
   const act = useAction(async (said: string, write: () => Promise<unknown>) => {
-    await write();
+    lastError.current = null;
+    try {
+      await write();
+    } catch (e) {
+      lastError.current = asApiError(e).code;
+      throw e;
+    }
     return said;
   });
   const { can } = order;
@@ -56,7 +79,12 @@ export function OrderActions({ order, reload }: Props) {
       setPanel(null);
       setDone(result);
     }
-    // The request changed either way (taken by someone else, moved on): show it as it is now.
+    if (result === undefined && lastError.current === 'ORDER_TAKEN') {
+      // Another member took it first: a member may no longer open it, so it is shown as taken, without a load.
+      replace({ ...order, status: 'taken', escalation: null, can: NOTHING });
+      return false;
+    }
+    // The request changed either way (moved on under another's hands): show it as it is now.
     await reload();
     return result !== undefined;
   };

@@ -19,14 +19,24 @@ export default function OrderDetailPage() {
   const { params } = useRouter();
   const orderId = idParam(params);
   const remote = useRemote(async () => (await call('order', 'get', { orderId })).order);
+  // No longer the caller's to open (cancelled before it was published, taken by another): nothing old is shown.
+  const gone = remote.error?.code === 'ORDER_NOT_FOUND';
   return (
     <Page title="需求详情">
-      <Loaded remote={remote}>{(order) => <OrderDetailView order={order} reload={remote.reload} />}</Loaded>
+      <Loaded remote={gone ? { ...remote, data: undefined } : remote}>
+        {(order) => <OrderDetailView order={order} reload={remote.reload} replace={remote.setData} />}
+      </Loaded>
     </Page>
   );
 }
 
-function OrderDetailView({ order, reload }: { order: OrderDetail; reload: () => Promise<void> }) {
+interface ViewProps {
+  order: OrderDetail;
+  reload: () => Promise<void>;
+  replace: (order: OrderDetail) => void;
+}
+
+function OrderDetailView({ order, reload, replace }: ViewProps) {
   return (
     <>
       <Card>
@@ -45,7 +55,7 @@ function OrderDetailView({ order, reload }: { order: OrderDetail; reload: () => 
       </Card>
       {order.contact ? <ContactCard contact={order.contact} /> : null}
       <DoneCard order={order} />
-      <OrderActions order={order} reload={reload} />
+      <OrderActions order={order} reload={reload} replace={replace} />
       <ReleasesCard order={order} />
     </>
   );
