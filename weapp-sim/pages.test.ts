@@ -154,6 +154,31 @@ async function seedStaffOrders(t: TestCloud): Promise<void> {
   });
 }
 
+/** member-101 took a request of C01 (the 点单 pages' own rows; stored directly, as above). */
+const UNTAKEN_ORDER_ID = 'O-pages-untaken';
+const TAKEN_ORDER_ID = 'O-pages-taken';
+const TAKEN_ORDER_TEXT = '帮忙把旧报纸搬下楼';
+
+async function seedTakenOrder(t: TestCloud): Promise<void> {
+  const now = t.cloud.clock.now();
+  await anOrder(t, {
+    _id: TAKEN_ORDER_ID,
+    text: TAKEN_ORDER_TEXT,
+    compound: '团结小区',
+    status: 'taken',
+    createdAt: now - 5 * 3_600_000,
+    updatedAt: now - 3_600_000,
+    publishedAt: now - 4 * 3_600_000,
+    reviewedBy: PEOPLE.staff,
+    reviewedByName: '李社工',
+    takerId: PEOPLE.member,
+    takerName: MEMBER_NAME,
+    takerPhoneMasked: '138****0101',
+    takenAt: now - 3_600_000,
+    wantedBy: now + 3 * 86_400_000,
+  });
+}
+
 const PAGES = {
   home: {
     title: '首页',
@@ -198,7 +223,31 @@ const PAGES = {
       member: refused('点此选择岗位类别'),
     },
   },
-  orders: { title: '点单', heading: '点单', visits: everyone({ content: ['按需点单即将开放'] }) },
+  orders: {
+    title: '点单',
+    heading: '点单',
+    visits: {
+      resident: {
+        content: ['我要点单', '我的需求', STAFF_ORDER_TEXT, '等待社区审核', UNTAKEN_ORDER_TEXT, '久未领办', '社区公示'],
+        absent: ['可领办的需求', '居民需求（社区审核）'],
+      },
+      pending: { content: ['我要点单', '您还没有点过单', '社区公示'], absent: ['可领办的需求', '我领办的需求'] },
+      member: {
+        content: [
+          '您还没有点过单',
+          '可领办的需求',
+          UNTAKEN_ORDER_TEXT,
+          '和平小区',
+          '查看全部可领办的需求',
+          '我领办的需求',
+        ],
+        absent: ['居民需求（社区审核）', '13900001111'],
+      },
+      staff: { content: ['您还没有点过单', '居民需求（社区审核）'], absent: ['我领办的需求'] },
+      unitAdmin: { content: ['我要点单', '您还没有点过单'] },
+      county: { content: ['我要点单', '您还没有点过单'] },
+    },
+  },
   mine: {
     title: '我的',
     heading: '我的',
@@ -431,6 +480,63 @@ const PAGES = {
       resident: { content: ['还不知道您在哪个社区', '填写居住信息'] },
     },
   },
+  residentProfile: {
+    title: '我的居民资料',
+    heading: '我的居民资料',
+    visits: {
+      resident: {
+        content: ['填写我的资料', '微信手机号快捷填写', '点此选择社区', '小区', '楼栋', '单元', '房号', '保存'],
+        absent: ['删除我的资料', '我们保存的信息'],
+      },
+      member: { content: ['填写我的资料', '点此选择社区'], absent: ['删除我的资料'] },
+    },
+  },
+  orderPost: {
+    title: '我要点单',
+    heading: '我要点单',
+    visits: { resident: { content: ['第一次点单，请先留下您的姓名、电话和住址。', '填写我的资料'] } },
+  },
+  orderDetail: {
+    title: '需求详情',
+    query: `id=${UNTAKEN_ORDER_ID}`,
+    heading: '需求详情',
+    visits: {
+      resident: {
+        content: [UNTAKEN_ORDER_TEXT, '等待党员领办', '久未领办', '撤回需求'],
+        absent: ['我来领办', '居民联系方式'],
+      },
+      member: {
+        content: [UNTAKEN_ORDER_TEXT, '和平小区', '我来领办'],
+        absent: ['撤回需求', '居民联系方式', '13900001111', '3栋2单元501'],
+      },
+      staff: { content: [UNTAKEN_ORDER_TEXT, '居民联系方式', '王大妈', '13900001111'], absent: ['我来领办'] },
+      pending: { content: [ERRORS.ORDER_NOT_FOUND], absent: [UNTAKEN_ORDER_TEXT] },
+    },
+  },
+  orderDone: {
+    title: '办结登记',
+    query: `id=${TAKEN_ORDER_ID}`,
+    heading: '办结登记',
+    visits: {
+      member: { content: [TAKEN_ORDER_TEXT, '办理情况', '添加照片', '开始时间', '提交办理情况'] },
+      staff: { content: ['这个需求现在不需要您登记办结。'], absent: ['提交办理情况'] },
+    },
+  },
+  openOrders: {
+    title: '可领办的需求',
+    heading: '可领办的需求',
+    visits: {
+      member: { content: [UNTAKEN_ORDER_TEXT, '和平小区', '久未领办'], absent: [TAKEN_ORDER_TEXT, '13900001111'] },
+    },
+  },
+  takenOrders: {
+    title: '我领办的需求',
+    heading: '我领办的需求',
+    visits: {
+      member: { content: [TAKEN_ORDER_TEXT, '党员正在办理', '团结小区'], absent: [UNTAKEN_ORDER_TEXT] },
+      pending: { content: [ERRORS.NOT_VERIFIED], absent: [TAKEN_ORDER_TEXT] },
+    },
+  },
 } satisfies Record<RouteKey, PageRow>;
 
 const CASES = (Object.entries(PAGES) as [RouteKey, PageRow][]).flatMap(([key, row]) =>
@@ -463,6 +569,7 @@ beforeAll(async () => {
   await insert(t.db, 'activities', activity);
   await insert(t.db, 'activitySecrets', activitySecret);
   await seedStaffOrders(t);
+  await seedTakenOrder(t);
 });
 afterAll(() => t.close());
 
