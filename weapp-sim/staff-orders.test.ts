@@ -123,3 +123,19 @@ test("the member's records say 等待居民确认; once rated, 服务认定 show
     expect(text).toContain('工作人员代为确认未打分（李社工代居民确认）');
   });
 });
+
+test('社区公示 opens on the community a link names, for anyone signed in; without one, a person of no community is told how to get one', async () => {
+  await withApp({ cloud: t.cloud, openid: 'county', url: `${ROUTES.board.path}?communityId=C01` }, async (app) => {
+    const text = app.page.text();
+    expect(text).toContain('东街社区');
+    expect(text).toContain('本月办结');
+    expect(text).toContain('想请人帮忙去社保所办认证');
+    expect(text).toContain('和平小区');
+    expect(text).not.toContain('13966660123');
+    expect(text).not.toContain('赵奶奶');
+  });
+  await withApp({ cloud: t.cloud, openid: 'county', url: ROUTES.board.path }, async (app) => {
+    expect(app.page.text()).toContain('还不知道您在哪个社区');
+    expect(app.page.text()).toContain('去首页扫码报到');
+  });
+});

@@ -41,7 +41,7 @@ function DigestButton() {
       <ActionButton variant="secondary" block busy={busy} busyText="请稍候…" onClick={() => void subscribe()}>
         订阅每日待办提醒
       </ActionButton>
-      <p className="rb-text rb-muted">微信规定每订阅一次可以收到一次提醒，可以多点几次，多存几次。</p>
+      <p className="rb-text rb-muted">每订阅一次，可以收到一次提醒；想多收几天，可以多点几次。</p>
     </>
   );
 }
