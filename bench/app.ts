@@ -1,5 +1,6 @@
 // The app benchmark: weapp package sizes, H5 first-page JavaScript, and check-ins through the app server under load.
-// Prints numbers; asserts nothing. Run with `npm run bench` (after `npm run build`).
+// Prints numbers; asserts nothing (but bench/orders.ts fails loudly when a request does not end with exactly one
+// taker, or when the board's database calls grow with the requests). Run with `npm run bench` (after `npm run build`).
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +14,7 @@ import { firstPageScripts } from './h5-transfer';
 import { measurePackages } from '../scripts/weapp-size.cjs';
 import { codeStep, makeCode } from '../domain/sign-in-code';
 import { benchTrustedHours, printRows } from './trusted-hours';
+import { benchOrders } from './orders';
 
 // npm scripts run at the repository root; the bench is bundled before it runs, so __dirname is not the source's.
 const ROOT = process.cwd();
@@ -259,6 +261,9 @@ async function main(): Promise<void> {
 
   console.log('\n## trusted hours (local cloud with the built functions, as the function tests run them)');
   printRows(await benchTrustedHours(ROOT));
+
+  console.log('\n## requests (点单): takes racing, the board as requests grow (local cloud, built functions)');
+  printRows(await benchOrders(ROOT));
 }
 
 main().catch((error) => {
