@@ -6,10 +6,12 @@ import {
   type ErrorCode,
   type FunctionName,
   type Grant,
+  type OrderInput,
   type RequestOf,
 } from '../../types';
 import { aMember, aPost, aUser, anActivity, insert } from './fixtures';
 import { call, registration, seedCounty, startFunctionsCloud } from './helpers';
+import { PUBLISHED, anOrderDoc } from './order/setup';
 
 /** The kinds of caller every action is tried with. */
 const CALLERS = [
@@ -38,6 +40,14 @@ const NOT_A_MEMBER = {
   unitAdmin: 'NOT_REGISTERED',
   countyAdmin: 'NOT_REGISTERED',
 } as const satisfies Partial<Record<Caller, ErrorCode>>;
+
+/** A request the order actions accept (wanted tomorrow: the table runs on the real clock). */
+const ACCESS_ORDER_INPUT: OrderInput = {
+  kind: '生活帮扶',
+  text: '帮忙买一袋大米送上楼',
+  wantedBy: Date.now() + 86_400_000,
+  photos: [],
+};
 
 /** Who may call each action; an action missing here (or one the contract no longer has) fails to compile. */
 const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
@@ -177,6 +187,105 @@ const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
   board: {
     get: { access: 'signedIn', valid: {} },
   },
+  order: {
+    getProfile: { access: 'signedIn', valid: {} },
+    saveProfile: {
+      access: 'signedIn',
+      valid: {
+        name: '王大妈',
+        phone: '13900001111',
+        communityId: 'C01',
+        compound: '幸福小区',
+        building: '3栋',
+        unit: '2单元',
+        room: '501',
+      },
+    },
+    deleteProfile: { access: 'signedIn', valid: { confirm: true } },
+    // The callers of the table have no resident profile (saveProfile's callers are others).
+    post: {
+      access: 'signedIn',
+      valid: ACCESS_ORDER_INPUT,
+      refusedInRun: Object.fromEntries(CALLERS.map((caller) => [caller, 'PROFILE_NEEDED'])),
+    },
+    postOnBehalf: {
+      access: 'staff',
+      valid: {
+        ...ACCESS_ORDER_INPUT,
+        contact: {
+          name: '孙大爷',
+          phone: '13900002222',
+          compound: '幸福小区',
+          building: '1栋',
+          unit: '1单元',
+          room: '101',
+        },
+      },
+    },
+    listMine: { access: 'signedIn', valid: {} },
+    // access-order is published in C01 by another resident; the table's member is checked in nowhere.
+    get: {
+      access: 'signedIn',
+      valid: { orderId: 'access-order' },
+      refusedInRun: Object.fromEntries(
+        CALLERS.filter((caller) => caller !== 'staff').map((caller) => [caller, 'ORDER_NOT_FOUND']),
+      ),
+    },
+    cancel: {
+      access: 'signedIn',
+      valid: { orderId: 'access-order' },
+      refusedInRun: Object.fromEntries(
+        CALLERS.map((caller) => [caller, caller === 'staff' ? 'NOT_RESIDENT' : 'ORDER_NOT_FOUND']),
+      ),
+    },
+    listForStaff: { access: 'staff', valid: { filter: 'submitted' } },
+    // Publishing a published request again answers it as it is.
+    publish: { access: 'staff', valid: { orderId: 'access-order' } },
+    merge: {
+      access: 'staff',
+      valid: { orderId: 'access-order', intoId: 'access-order-2' },
+      refusedInRun: { staff: 'ORDER_STATE' },
+    },
+    reject: {
+      access: 'staff',
+      valid: { orderId: 'access-order', reason: '重复的需求' },
+      refusedInRun: { staff: 'ORDER_STATE' },
+    },
+    escalated: { access: 'staff', valid: {} },
+    listOpen: { access: 'member', valid: {}, refusedInRun: { verifiedMember: 'NOT_CHECKED_IN_HERE' } },
+    listTaken: { access: 'member', valid: {} },
+    take: {
+      access: 'member',
+      valid: { orderId: 'access-order' },
+      refusedInRun: { verifiedMember: 'NOT_CHECKED_IN_HERE' },
+    },
+    release: {
+      access: 'member',
+      valid: { orderId: 'access-order', reason: '临时有事' },
+      refusedInRun: { verifiedMember: 'NOT_TAKER' },
+    },
+    markDone: {
+      access: 'member',
+      valid: {
+        orderId: 'access-order',
+        note: '已经买好送到家',
+        photos: [],
+        startAt: Date.UTC(2026, 0, 5, 2),
+        endAt: Date.UTC(2026, 0, 5, 3),
+      },
+      refusedInRun: { verifiedMember: 'NOT_TAKER' },
+    },
+    rate: {
+      access: 'signedIn',
+      valid: { orderId: 'access-order', stars: 5, comment: '很好' },
+      refusedInRun: Object.fromEntries(CALLERS.map((caller) => [caller, 'NOT_RESIDENT'])),
+    },
+    confirmDone: {
+      access: 'staff',
+      valid: { orderId: 'access-order', stars: null, comment: '' },
+      refusedInRun: { staff: 'ORDER_STATE' },
+    },
+  },
   checkin: {
     checkIn: { access: 'member', valid: { communityId: 'C01' } },
     getMine: {
@@ -246,6 +355,8 @@ beforeAll(async () => {
   await insert(t.db, 'posts', aPost({ _id: 'access-post' }));
   await insert(t.db, 'activities', anActivity({ _id: 'access-activity' }));
   await insert(t.db, 'activitySecrets', { _id: 'access-activity', secret: '00'.repeat(32) });
+  await insert(t.db, 'orders', anOrderDoc({ _id: 'access-order', residentId: 'access-resident', ...PUBLISHED }));
+  await insert(t.db, 'orders', anOrderDoc({ _id: 'access-order-2', residentId: 'access-resident', ...PUBLISHED }));
 });
 afterAll(() => t.close());
 

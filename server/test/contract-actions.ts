@@ -6,6 +6,10 @@ import {
   REGISTRATION_LIMITS,
   REQUEST_LIMITS,
   SERVICE_KINDS,
+  ORDER_KINDS,
+  ORDER_LIMITS,
+  type OrderContactInput,
+  type OrderInput,
 } from '../../types';
 import { CODE_SECONDS_RANGE, POST_KINDS, SERVICE_LIMITS as POST_LIMITS } from '../../types';
 import { aRegistration } from '../../domain/testing';
@@ -50,6 +54,35 @@ export type ContractShapes = { [F in FunctionName]: { [A in ActionName<F>]: Acti
 const nothing = { valid: {}, fields: {}, mayLeaveOut: [] };
 const text = (maxChars: number): FieldKind => ({ kind: 'text', maxChars });
 const id: FieldKind = { kind: 'id' };
+
+/** What a resident's request holds (order.post, and staff's postOnBehalf with a contact). */
+const ORDER_SHAPE = {
+  valid: {
+    kind: '生活帮扶',
+    text: '帮忙买一袋大米送上楼',
+    wantedBy: Date.UTC(2099, 0, 1),
+    photos: ['cloud://demo.photo/a.jpg'],
+  },
+  fields: {
+    kind: { kind: 'enum', values: ORDER_KINDS },
+    text: text(ORDER_LIMITS.textMax),
+    wantedBy: { kind: 'integer', min: 0, max: Date.UTC(2100, 0, 1) },
+    photos: { kind: 'list', of: text(1024) },
+  },
+} satisfies Omit<ActionShape<OrderInput>, 'mayLeaveOut'>;
+
+const ORDER_CONTACT = {
+  valid: { name: '孙大爷', phone: '13900002222', compound: '幸福小区', building: '1栋', unit: '1单元', room: '101' },
+  fields: {
+    name: text(ORDER_LIMITS.nameMax),
+    phone: text(32),
+    compound: text(ORDER_LIMITS.compoundMax),
+    building: text(ORDER_LIMITS.doorPartMax),
+    unit: text(ORDER_LIMITS.doorPartMax),
+    room: text(ORDER_LIMITS.doorPartMax),
+  },
+} satisfies { valid: OrderContactInput; fields: Record<keyof OrderContactInput, FieldKind> };
+
 /** A `PageRequest` (domain/schemas/paging.ts): both fields may be left out. */
 const paging = {
   valid: { limit: 20 },
@@ -173,6 +206,97 @@ export const CONTRACT_SHAPES: ContractShapes = {
   },
   board: {
     get: { valid: { communityId: 'C01' }, fields: { communityId: id }, mayLeaveOut: ['communityId'] },
+  },
+  order: {
+    getProfile: nothing,
+    saveProfile: {
+      valid: {
+        name: '王大妈',
+        phone: '13900001111',
+        phoneCode: '13900001111',
+        communityId: 'C01',
+        compound: '幸福小区',
+        building: '3栋',
+        unit: '2单元',
+        room: '501',
+      },
+      fields: {
+        name: text(ORDER_LIMITS.nameMax),
+        phone: text(32),
+        phoneCode: text(128),
+        communityId: id,
+        compound: text(ORDER_LIMITS.compoundMax),
+        building: text(ORDER_LIMITS.doorPartMax),
+        unit: text(ORDER_LIMITS.doorPartMax),
+        room: text(ORDER_LIMITS.doorPartMax),
+      },
+      mayLeaveOut: ['phone', 'phoneCode'],
+    },
+    deleteProfile: { valid: { confirm: true }, fields: { confirm: { kind: 'true' } }, mayLeaveOut: [] },
+    post: { valid: ORDER_SHAPE.valid, fields: ORDER_SHAPE.fields, mayLeaveOut: [] },
+    postOnBehalf: {
+      valid: { ...ORDER_SHAPE.valid, contact: ORDER_CONTACT.valid },
+      fields: { ...ORDER_SHAPE.fields, contact: { kind: 'object', ...ORDER_CONTACT } },
+      mayLeaveOut: [],
+    },
+    listMine: paging,
+    get: { valid: { orderId: 'O01' }, fields: { orderId: id }, mayLeaveOut: [] },
+    cancel: { valid: { orderId: 'O01' }, fields: { orderId: id }, mayLeaveOut: [] },
+    listForStaff: {
+      valid: { limit: 20, filter: 'submitted' },
+      fields: {
+        ...paging.fields,
+        filter: { kind: 'enum', values: ['submitted', 'published', 'taken', 'done', 'finished', 'closed'] },
+      },
+      mayLeaveOut: ['cursor', 'limit'],
+    },
+    publish: { valid: { orderId: 'O01' }, fields: { orderId: id }, mayLeaveOut: [] },
+    merge: { valid: { orderId: 'O01', intoId: 'O02' }, fields: { orderId: id, intoId: id }, mayLeaveOut: [] },
+    reject: {
+      valid: { orderId: 'O01', reason: '重复的需求' },
+      fields: { orderId: id, reason: text(ORDER_LIMITS.reasonMax) },
+      mayLeaveOut: [],
+    },
+    escalated: paging,
+    listOpen: paging,
+    listTaken: paging,
+    take: { valid: { orderId: 'O01' }, fields: { orderId: id }, mayLeaveOut: [] },
+    release: {
+      valid: { orderId: 'O01', reason: '临时有事' },
+      fields: { orderId: id, reason: text(ORDER_LIMITS.reasonMax) },
+      mayLeaveOut: [],
+    },
+    markDone: {
+      valid: {
+        orderId: 'O01',
+        note: '已经买好送到家',
+        photos: ['cloud://demo.photo/a.jpg'],
+        startAt: Date.UTC(2026, 0, 5, 2),
+        endAt: Date.UTC(2026, 0, 5, 3),
+      },
+      fields: {
+        orderId: id,
+        note: text(ORDER_LIMITS.doneNoteMax),
+        photos: { kind: 'list', of: text(1024) },
+        startAt: { kind: 'integer', min: 0, max: Date.UTC(2100, 0, 1) },
+        endAt: { kind: 'integer', min: 0, max: Date.UTC(2100, 0, 1) },
+      },
+      mayLeaveOut: [],
+    },
+    rate: {
+      valid: { orderId: 'O01', stars: 5, comment: '很好' },
+      fields: { orderId: id, stars: { kind: 'integer', min: 1, max: 5 }, comment: text(ORDER_LIMITS.commentMax) },
+      mayLeaveOut: [],
+    },
+    confirmDone: {
+      valid: { orderId: 'O01', stars: 4, comment: '' },
+      fields: {
+        orderId: id,
+        stars: { kind: 'nullable', of: { kind: 'integer', min: 1, max: 5 } },
+        comment: text(ORDER_LIMITS.commentMax),
+      },
+      mayLeaveOut: [],
+    },
   },
   checkin: {
     checkIn: {
