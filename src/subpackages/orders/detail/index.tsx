@@ -8,7 +8,7 @@ import { Notice } from '../../../components/Notice';
 import { Page } from '../../../components/Page';
 import { idParam } from '../../../features/orders/links';
 import { OrderStatusTag } from '../../../features/orders/OrderStatusTag';
-import { ESCALATION_WORDS, STATUS_WORDS, nextStep } from '../../../features/orders/status';
+import { nextStep } from '../../../features/orders/status';
 import { PhotoGallery } from '../../../features/photos/PhotoGallery';
 import { useRemote } from '../../../hooks/use-remote';
 import { OrderActions } from './OrderActions';
@@ -46,10 +46,6 @@ function OrderDetailView({ order, reload, replace }: ViewProps) {
         </div>
         <p className="rb-text">{order.text}</p>
         <PhotoGallery photos={order.photoUrls} urls={order.photoUrls} label="需求照片" />
-        <p className="rb-text">
-          现在：{STATUS_WORDS[order.status].text}
-          {order.escalation ? `（${ESCALATION_WORDS[order.escalation]}）` : ''}
-        </p>
         <Notice>{nextStep(order)}</Notice>
         <InfoList items={factRows(order)} />
       </Card>
