@@ -1,13 +1,11 @@
 import type { CommunityDoc } from '../../types';
 import { grantOf } from '../../types/access';
-import { ORDER_LIMITS } from '../../types/limits';
 import { formatDate } from '../../domain/time';
 import { currentTime } from '../_shared/clock';
 import { countWhere, findMany, oneOf, pagesWhere, within } from '../_shared/data';
+import { escalatedCount } from '../_shared/escalation';
 import { notify } from '../_shared/notify';
 import { waitingAt } from '../_shared/waiting';
-
-const HOUR = 3_600_000;
 
 /** A community's items waiting for its staff. */
 export interface Pending {
@@ -17,20 +15,6 @@ export interface Pending {
   toReview: number;
   /** Requests published and untaken for 48 h, or taken and not done by the wanted time. */
   escalated: number;
-}
-
-/** Requests escalated to staff at `now`: two indexed counts. */
-async function escalatedCount(communityId: string, now: number): Promise<number> {
-  const [untaken, late] = await Promise.all([
-    countWhere('orders', {
-      communityId,
-      status: 'published',
-      // A published request has its publishedAt; the query types do not take a range on a nullable field.
-      publishedAt: within({ lte: now - ORDER_LIMITS.untakenHours * HOUR }) as unknown as number,
-    }),
-    countWhere('orders', { communityId, status: 'taken', wantedBy: within({ lt: now }) }),
-  ]);
-  return untaken + late;
 }
 
 async function pendingIn(communityId: string, now: number): Promise<Pending> {

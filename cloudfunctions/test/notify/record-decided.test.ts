@@ -2,14 +2,27 @@ import type { TestCloud } from 'wx-local-cloud/testing';
 import { SUBSCRIBE_TEMPLATES } from '../../../domain/subscribe-templates';
 import { insert } from '../fixtures';
 import { ok, storedDoc } from '../helpers';
-import { HOUR, MORNING, T0, aPending, memberOnPost, reported, startRecordCloud, withPost } from '../record/setup';
-import { expectFieldsFitWeChat, messagesTo, subscribed } from './setup';
+import {
+  DAY,
+  HOUR,
+  MORNING,
+  T0,
+  aPending,
+  anActivity,
+  anAttendance,
+  memberOnPost,
+  reported,
+  startRecordCloud,
+  withPost,
+} from '../record/setup';
+import { anOrder, expectFieldsFitWeChat, messagesTo, subscribed } from './setup';
 
 let t: TestCloud;
 beforeAll(async () => {
   t = await startRecordCloud();
   await withPost(t);
-  for (const member of ['m-quiet', 'm-yes', 'm-no', 'm-batch', 'm-other']) await memberOnPost(t, member);
+  for (const member of ['m-quiet', 'm-yes', 'm-no', 'm-batch', 'm-other', 'm-order', 'm-act'])
+    await memberOnPost(t, member);
 });
 afterAll(() => t.close());
 
@@ -88,6 +101,24 @@ test('a batch of three records of one member sends them one message (one grant),
   expect((await storedDoc(t, 'subscriptions', 'm-batch_recordDecided')).count).toBe(2);
   expect(messagesTo(t, 'm-other', 'recordDecided')).toHaveLength(1);
   expect(messagesTo(t, 'm-other', 'recordDecided')[0].data[template.fields.note].value).toBe('计入0.8小时');
+});
+
+test("the message names a request's kind for a request's record, an activity's title for an attendance", async () => {
+  await subscribed(t, 'm-order', 'recordDecided');
+  await subscribed(t, 'm-act', 'recordDecided');
+  const activity = anActivity({ _id: 'A-notify', title: '东街口义务理发' });
+  await insert(t.db, 'activities', activity);
+  await insert(t.db, 'orders', anOrder('o-fixed', MORNING - 2 * DAY, { status: 'rated', kind: '维修' }));
+  await insert(
+    t.db,
+    'serviceRecords',
+    aPending('or1', 'm-order', MORNING - DAY, 40, { source: 'order', postId: null, orderId: 'o-fixed' }),
+    { ...anAttendance('m-act', activity, MORNING), status: 'pending' as const, minutes: 120, creditMinutes: 120 },
+  );
+  await ok(t, 'staff-C01', 'record', 'confirm', { recordIds: ['or1', `att-A-notify-m-act`] });
+  expect(messagesTo(t, 'm-order', 'recordDecided')[0].data[template.fields.what].value).toBe('维修');
+  expect(messagesTo(t, 'm-act', 'recordDecided')[0].data[template.fields.what].value).toBe('东街口义务理发');
+  expect(messagesTo(t, 'm-act', 'recordDecided')[0].data[template.fields.note].value).toBe('计入2小时');
 });
 
 test('a refused confirmation sends nothing and uses no grant', async () => {
