@@ -187,6 +187,10 @@ const TABLE: { [F in FunctionName]: { [A in ActionName<F>]: Entry<F, A> } } = {
   board: {
     get: { access: 'signedIn', valid: {} },
   },
+  notify: {
+    subscribe: { access: 'signedIn', valid: { accepted: ['recordDecided'] } },
+    mine: { access: 'signedIn', valid: {} },
+  },
   order: {
     getProfile: { access: 'signedIn', valid: {} },
     saveProfile: {

@@ -6,6 +6,7 @@ import {
   REGISTRATION_LIMITS,
   REQUEST_LIMITS,
   SERVICE_KINDS,
+  SUBSCRIBE_KEYS,
   ORDER_KINDS,
   ORDER_LIMITS,
   type OrderContactInput,
@@ -206,6 +207,14 @@ export const CONTRACT_SHAPES: ContractShapes = {
   },
   board: {
     get: { valid: { communityId: 'C01' }, fields: { communityId: id }, mayLeaveOut: ['communityId'] },
+  },
+  notify: {
+    subscribe: {
+      valid: { accepted: ['recordDecided', 'dailyDigest'] },
+      fields: { accepted: { kind: 'list', of: { kind: 'enum', values: SUBSCRIBE_KEYS } } },
+      mayLeaveOut: [],
+    },
+    mine: nothing,
   },
   order: {
     getProfile: nothing,
