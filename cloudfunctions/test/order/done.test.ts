@@ -4,7 +4,7 @@ import { doneCounterIds } from '../../_shared/order-counts';
 import { aPending } from '../record/setup';
 import { insert } from '../fixtures';
 import { auditOf, call, ok, snapshot, storedDoc } from '../helpers';
-import { messagesTo, subscribed } from '../notify/setup';
+import { expectFieldsFitWeChat, messagesTo, subscribed } from '../notify/setup';
 import {
   DAY,
   HOUR,
@@ -87,9 +87,10 @@ test('mark done → rate → the stamp queue with the rating → staff stamp →
   const [message, ...more] = messagesTo(t, RESIDENT, 'orderDone');
   expect(more).toEqual([]);
   expect(message.page).toContain(`id=${order._id}`);
+  expectFieldsFitWeChat(t);
 
   // Awaiting the rating: the member sees it among their records, staff cannot stamp it yet.
-  const mine = await ok(t, MEMBER, 'record', 'listMine', {});
+  const mine = await ok(t, MEMBER, 'record', 'listMine', { status: 'awaitingRating' });
   expect(mine.items.find((item) => item.id === record._id)).toMatchObject({
     status: 'awaitingRating',
     order: { id: order._id, kind: '生活帮扶' },
