@@ -254,3 +254,22 @@ test('the resident hears nothing of a done request when they did not subscribe',
   await ok(t, MEMBER, 'order', 'markDone', doneInput(order._id, at));
   expect(messagesTo(t, RESIDENT, 'orderDone')).toHaveLength(sent);
 });
+
+test('the resident rates while staff confirm it for them: one of the two finishes it, counted once', async () => {
+  const order = await anOrder(t, TAKEN);
+  const at = { startAt: Date.UTC(2026, 5, 4, 1, 0), endAt: Date.UTC(2026, 5, 4, 2, 0) };
+  await ok(t, MEMBER, 'order', 'markDone', doneInput(order._id, at));
+  const counted = await counters();
+  const results = await Promise.all([
+    call(t, RESIDENT, 'order', 'rate', { orderId: order._id, stars: 4, comment: '挺好' }),
+    call(t, STAFF, 'order', 'confirmDone', { orderId: order._id, stars: null, comment: '电话回访' }),
+  ]);
+  expect(results.filter((result) => result.ok)).toHaveLength(1);
+  expect(results.filter((result) => !result.ok).map((result) => (result.ok ? '' : result.code))).toEqual([
+    'ORDER_STATE',
+  ]);
+  expect(await counters()).toEqual({ month: counted.month + 1, all: counted.all + 1 });
+  const stored = await storedDoc(t, 'orders', order._id);
+  expect(stored.status).toBe('rated');
+  expect((await storedDoc(t, 'serviceRecords', stored.recordId)).rating).toEqual(stored.rating);
+});
