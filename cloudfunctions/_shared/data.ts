@@ -40,7 +40,7 @@ export type Where<D> = {
     | Defined<D[K]>
     | OneOf<Defined<D[K]>>
     | (undefined extends D[K] ? Absence : never)
-    | (Defined<D[K]> extends number ? Range<number> : never);
+    | (NonNullable<D[K]> extends number ? Range<number> : never);
 };
 
 const command = database.command;

@@ -9,16 +9,9 @@ export function untakenSince(now: number): number {
   return now - ORDER_LIMITS.untakenHours * HOUR;
 }
 
-/**
- * A community's published requests published at or before `untakenSince(now)` (index community_status_published). `publishedAt`
- * is null only before publishing, so a range on it is sound; `Where` offers ranges on number fields only, hence the cast.
- */
+/** A community's published requests published at or before `untakenSince(now)` (index community_status_published). */
 export function untakenWhere(communityId: string, now: number): Where<OrderDoc> {
-  return {
-    communityId,
-    status: 'published',
-    publishedAt: within({ lte: untakenSince(now) }),
-  } as unknown as Where<OrderDoc>;
+  return { communityId, status: 'published', publishedAt: within({ lte: untakenSince(now) }) };
 }
 
 /** A community's taken requests past their wanted time (index community_status_wanted). */

@@ -58,13 +58,14 @@ export const get = defineAction<'board', 'get'>({
       pledges(wanted),
       findMany(
         'orders',
-        { communityId: wanted, status: 'published' },
+        // The range holds every published request; it lets the read go down the index and stop at the limit.
+        { communityId: wanted, status: 'published', publishedAt: within({ lte: now }) },
         { orderBy: ['publishedAt', 'desc'], limit: BOARD_LIMITS.published },
       ),
       countWhere('orders', { communityId: wanted, status: 'published' }),
       findMany(
         'orders',
-        { communityId: wanted, status: 'rated' },
+        { communityId: wanted, status: 'rated', updatedAt: within({ lte: now }) },
         { orderBy: ['updatedAt', 'desc'], limit: BOARD_LIMITS.recentlyDone },
       ),
       docs('counters').get(counters.month),

@@ -1,5 +1,13 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
-import type { ActionName, CallResult, FunctionName, OrderContactInput, OrderListFilter, RequestOf } from '../../types';
+import type {
+  ActionName,
+  CallResult,
+  FunctionName,
+  OrderContactInput,
+  OrderListFilter,
+  RequestOf,
+  ResponseOf,
+} from '../../types';
 import { aUser, anActivity, insert } from './fixtures';
 import { call, ok, registration, seedCounty, startFunctionsCloud, storedDoc } from './helpers';
 

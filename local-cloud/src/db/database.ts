@@ -4,7 +4,7 @@ import { type Doc, type Value, decode, decodeDoc, encode, isPlainObject } from '
 import { rewriteBucket } from './bucket';
 import type { Manifest } from './manifest';
 import { cloneDoc, compileQuery, runPipeline, runUpdate, sortSkipLimitProject } from './mingo';
-import { type OrderedPlan, UTF16_ORDER_RISK, chooseOrderedPlan, choosePlan } from './planner';
+import { type OrderedPlan, UTF16_ORDER_RISK, chooseOrderedPlan, choosePlan, soleSortField } from './planner';
 import { type Reader, Store } from './store';
 import { toMongoQuery, toMongoUpdate } from './wechat-query';
 
@@ -135,9 +135,9 @@ export class DatabaseEngine {
   }
 
   /** Documents that may match `query`: by _id, through an index, or (without either) the whole collection. */
-  private *lookup(coll: string, query: Doc, reader: Reader): Generator<Doc> {
+  private *lookup(coll: string, query: Doc, reader: Reader, sortField?: string): Generator<Doc> {
     const ids = idsOf(query._id);
-    const plan = ids ? undefined : choosePlan(query, this.store.indexes(coll));
+    const plan = ids ? undefined : choosePlan(query, this.store.indexes(coll), sortField);
     const keys = ids ?? (plan ? reader.ids(coll, plan.index.name, plan.lookup) : undefined);
     if (keys) {
       for (const id of keys) {
@@ -156,11 +156,11 @@ export class DatabaseEngine {
   }
 
   /** The documents matching a query, stopping after `max` (a read without order needs no more than it returns). */
-  private match(coll: string, rawQuery: unknown, max = Infinity): Doc[] {
+  private match(coll: string, rawQuery: unknown, max = Infinity, sortField?: string): Doc[] {
     const query = toMongoQuery(decodeDoc(rawQuery));
     const test = compileQuery(query);
     const matches: Doc[] = [];
-    for (const doc of this.lookup(coll, query, this.store.reader)) {
+    for (const doc of this.lookup(coll, query, this.store.reader, sortField)) {
       this.docsExamined++;
       if (!test(doc)) continue;
       matches.push(doc);
@@ -179,7 +179,7 @@ export class DatabaseEngine {
     const query = toMongoQuery(decodeDoc(rawQuery));
     if (idsOf(query._id)) return undefined;
     const indexes = this.store.indexes(coll);
-    const base = choosePlan(query, indexes);
+    const base = choosePlan(query, indexes, soleSortField(order));
     const plan = chooseOrderedPlan(query, order, indexes, base);
     if (!plan) return undefined;
     if (plan.kind === 'index' && this.store.unorderedFields(coll, plan.index).has(plan.field)) return undefined;
@@ -265,7 +265,7 @@ export class DatabaseEngine {
     const offset = params.offset ?? 0;
     const docs =
       (order && this.matchInOrder(params.collectionName, params.query, order, offset + limit)) ??
-      this.match(params.collectionName, params.query, order ? Infinity : offset + limit);
+      this.match(params.collectionName, params.query, order ? Infinity : offset + limit, soleSortField(order));
     return { list: sortSkipLimitProject(docs, order, offset, limit, projection).map(encode) };
   }
 

@@ -107,17 +107,36 @@ function planFor(index: IndexSpec, conditions: Map<string, FieldCondition>): { p
   return lookup ? { plan: { index, lookup }, score: 1 } : undefined;
 }
 
-/** Picks the index that narrows a query most, or undefined when the query needs a scan. */
-export function choosePlan(query: Doc, indexes: IndexSpec[]): Plan | undefined {
+/**
+ * Picks the index that narrows a query most, or undefined when the query needs a scan. Of indexes that narrow it
+ * equally, one ending in `sortField` (the query's one sort field) wins, so that an ordered read can use it and the
+ * unordered read leaves ties as the ordered one does.
+ */
+export function choosePlan(query: Doc, indexes: IndexSpec[], sortField?: string): Plan | undefined {
   if (indexes.length === 0) return undefined;
   const conditions = new Map<string, FieldCondition>();
   collectConditions(query, conditions);
   let best: { plan: Plan; score: number } | undefined;
+  const endsInSort = (index: IndexSpec) => {
+    const fields = Object.keys(index.keys);
+    return sortField !== undefined && fields[fields.length - 1] === sortField;
+  };
   for (const index of indexes) {
     const candidate = planFor(index, conditions);
-    if (candidate && (!best || candidate.score > best.score)) best = candidate;
+    if (!candidate) continue;
+    const better =
+      !best ||
+      candidate.score > best.score ||
+      (candidate.score === best.score && endsInSort(index) && !endsInSort(best.plan.index));
+    if (better) best = candidate;
   }
   return best?.plan;
+}
+
+/** The one field a sort names, or undefined for no sort or a sort on several fields. */
+export function soleSortField(order: Record<string, 1 | -1> | undefined): string | undefined {
+  const fields = order ? Object.keys(order) : [];
+  return fields.length === 1 ? fields[0] : undefined;
 }
 
 /**
