@@ -25,6 +25,13 @@ const manifest = parseManifest({
     },
     { name: 'single', indexes: [{ name: 'seq', keys: { seq: 1 }, sparse: true }] },
     {
+      name: 'shared',
+      indexes: [
+        { name: 'community_status_published', keys: { communityId: 1, status: 1, publishedAt: 1 } },
+        { name: 'community_status_updated', keys: { communityId: 1, status: 1, updatedAt: -1 } },
+      ],
+    },
+    {
       name: 'nested',
       indexes: [{ name: 'community_at', keys: { communityId: 1, 'meta.at': 1 } }],
     },
@@ -313,4 +320,43 @@ describe('random data and queries give the same answers with and without ordered
     // (Few random queries on 'single' match more documents than offset + limit inside an index range.)
     if (coll !== 'single') expect(stoppedEarlyByIndex).toBeGreaterThan(20);
   });
+});
+
+describe('two indexes sharing their first fields', () => {
+  const e = engines();
+  beforeAll(() => {
+    const data = [];
+    for (let i = 0; i < 3000; i++) {
+      // Ties on both dates, so that the order of ties is tested too.
+      data.push({
+        _id: `o${String(i).padStart(5, '0')}`,
+        communityId: 'C01',
+        status: i % 3 ? 'rated' : 'published',
+        publishedAt: 1000 + ((i * 7) % 50),
+        updatedAt: 5000 + ((i * 13) % 40),
+      });
+    }
+    e.ordered.insertDocument({ collectionName: 'shared', data });
+  });
+
+  test.each([
+    ['updatedAt', -1, 'rated'],
+    ['updatedAt', 1, 'rated'],
+    ['publishedAt', -1, 'published'],
+    ['publishedAt', 1, 'published'],
+  ] as const)(
+    'sorted by %s (%i) reads down the index ending in it and stops at the page',
+    (field, direction, status) => {
+      const { ordered, reference, examined, referenceExamined } = both(e, {
+        collectionName: 'shared',
+        query: { communityId: 'C01', status, [field]: { $lte: 1e9 } },
+        order: { [field]: direction },
+        limit: 10,
+      });
+      expect(ordered).toEqual(reference);
+      expect(ordered.list).toHaveLength(10);
+      expect(examined).toBe(10);
+      expect(referenceExamined).toBeGreaterThan(900);
+    },
+  );
 });
