@@ -137,9 +137,8 @@ test('a request posted, published, taken, done, rated and stamped; the board kee
   await resident.fill('#date', chinaTime(Date.now() + 3 * DAY).format('YYYY-MM-DD'));
   await resident.fill('#time', '18:00');
   await visible(resident).getByRole('button', { name: '提交需求' }).click();
-  // (No axe while Taro's dialog is open: its grey text and default green 确定 fail colour contrast in every dialog
-  // of the app — reported; the pages before and after it are audited.)
   expect(await dialogText(resident)).toContain('消息提醒');
+  await audit(resident);
   await answerDialog(resident, '提醒我');
   await seeHeading(resident, '需求详情');
   await see(resident, TEXT);
@@ -243,6 +242,7 @@ test('a request posted, published, taken, done, rated and stamped; the board kee
   await audit(resident);
   await visible(resident).getByRole('button', { name: '删除我的资料' }).click();
   expect(await dialogText(resident)).toContain('删除后不能恢复');
+  await audit(resident);
   await answerDialog(resident, '删除');
   await see(resident, '已删除您的居民资料');
   await audit(resident);

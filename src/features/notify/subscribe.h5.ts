@@ -14,6 +14,7 @@ export async function askToSubscribe(keys: SubscribeKey[]): Promise<SubscribeKey
       content: '有进展时用微信消息提醒您吗？',
       confirmText: '提醒我',
       cancelText: '不用了',
+      confirmColor: '#c8161d',
     });
     if (!confirm) return [];
     await call('notify', 'subscribe', { accepted: wanted });
