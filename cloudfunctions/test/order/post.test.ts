@@ -24,6 +24,7 @@ beforeAll(async () => {
   t = await startOrderCloud();
 });
 afterAll(() => t.close());
+beforeEach(() => t.cloud.clock.setTime(T0));
 
 async function expectRefusedUnchanged(openid: string, action: string, data: unknown, code: string) {
   const before = await snapshot(t);

@@ -12,6 +12,7 @@ import {
   TAKEN,
   aResident,
   about,
+  orderInput,
   anOrder,
   profileInput,
   startOrderCloud,
@@ -22,6 +23,7 @@ beforeAll(async () => {
   t = await startOrderCloud();
 });
 afterAll(() => t.close());
+beforeEach(() => t.cloud.clock.setTime(T0));
 
 async function expectRefusedUnchanged(openid: string, action: string, data: unknown, code: string) {
   const before = await snapshot(t);
@@ -175,5 +177,22 @@ describe('order.deleteProfile', () => {
     await ok(t, who, 'order', 'deleteProfile', { confirm: true });
     const { order: detail } = await ok(t, STAFF, 'order', 'get', { orderId: order._id });
     expect(detail).toMatchObject({ status: 'cancelled', contact: null, mine: false });
+  });
+
+  test('posting while the profile is deleted: no request keeps the resident or a contact afterwards', async () => {
+    const who = 'res-racing';
+    await insert(t.db, 'residents', aResident({ _id: who }));
+    const posts = Array.from({ length: 5 }, () => call(t, who, 'order', 'post', orderInput()));
+    const [deleted, ...posted] = await Promise.all([ok(t, who, 'order', 'deleteProfile', { confirm: true }), ...posts]);
+    const made = posted.filter((result) => result.ok).length;
+    for (const result of posted) if (!result.ok) expect(result.code).toBe('PROFILE_NEEDED');
+    // What was posted before the deletion was cancelled by it.
+    expect(deleted.cancelled).toBe(made);
+    expect(await storedDoc(t, 'residents', who)).toBeNull();
+    const { data: still } = await t.db.collection('orders').where({ residentId: who }).get();
+    expect(still).toEqual([]);
+    for (const result of posted) {
+      if (result.ok) expect(await storedDoc(t, 'orderContacts', result.data.order.id)).toBeNull();
+    }
   });
 });

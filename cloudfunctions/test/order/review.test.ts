@@ -22,6 +22,7 @@ beforeAll(async () => {
   t = await startOrderCloud();
 });
 afterAll(() => t.close());
+beforeEach(() => t.cloud.clock.setTime(T0));
 
 async function expectRefusedUnchanged(openid: string, action: string, data: unknown, code: string) {
   const before = await snapshot(t);
@@ -204,5 +205,29 @@ describe('order.merge', () => {
     const order = await anOrder(t);
     await expectRefusedUnchanged(STAFF_C02, 'merge', { orderId: order._id, intoId: into._id }, 'ORDER_NOT_FOUND');
     await expectRefusedUnchanged(MEMBER, 'merge', { orderId: order._id, intoId: into._id }, 'FORBIDDEN');
+  });
+});
+
+describe('concurrent decisions', () => {
+  test('two staff deciding while the resident cancels: at most one decision stands, logged once', async () => {
+    for (let round = 0; round < 3; round++) {
+      const order = await anOrder(t);
+      const [published, rejected, cancelled] = await Promise.all([
+        call(t, STAFF, 'order', 'publish', { orderId: order._id }),
+        call(t, STAFF2, 'order', 'reject', { orderId: order._id, reason: '重复的需求' }),
+        call(t, RESIDENT, 'order', 'cancel', { orderId: order._id }),
+      ]);
+      for (const lost of [published, rejected, cancelled].filter((result) => !result.ok)) {
+        expect(lost).toMatchObject({ code: expect.stringMatching(/^(ORDER_STATE|BUSY)$/) });
+      }
+      // Publishing and rejecting exclude each other; a cancel may follow a publish, never a rejection.
+      expect(published.ok && rejected.ok).toBe(false);
+      expect(rejected.ok && cancelled.ok).toBe(false);
+      const stored = await storedDoc(t, 'orders', order._id);
+      const expected = cancelled.ok ? 'cancelled' : published.ok ? 'published' : rejected.ok ? 'rejected' : 'submitted';
+      expect(stored.status).toBe(expected);
+      const decisions = (await auditOf(t, order._id)).map((entry) => entry.action);
+      expect(decisions).toEqual(published.ok ? ['order.publish'] : rejected.ok ? ['order.reject'] : []);
+    }
   });
 });
