@@ -82,6 +82,9 @@ export interface InvokeResponse {
   calls: Record<string, number>;
 }
 
+/** How long an idle keep-alive connection stays open (see the constructor). */
+const KEEP_ALIVE_MS = 10 * 60_000;
+
 /** The H5 build's hash route to the page, carrying the same scene a mini-program code would. */
 const DEFAULT_QR_TEMPLATE = '{base}/#/{page}?scene={scene}';
 const DEFAULT_BLOCKED_WORDS = ['法轮', '赌博', '代开发票', '枪支'];
@@ -173,6 +176,11 @@ export class LocalCloud {
     this.server = createServer((req, res) => {
       this.route(routes, req, res).catch((error: unknown) => this.failed(res, error));
     });
+    // wx-server-sdk keeps its connections open without a timeout of its own. With Node's 5 s default, a script that
+    // idles a few seconds between calls reuses a socket the server is just closing (ECONNRESET, -501001); the
+    // server's clients are tools on this machine, so idle connections may stay open as long as the SDK keeps them.
+    this.server.keepAliveTimeout = KEEP_ALIVE_MS;
+    this.server.headersTimeout = KEEP_ALIVE_MS + 1000;
   }
 
   private async route(routes: RouteHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {
