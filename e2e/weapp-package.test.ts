@@ -142,6 +142,7 @@ describe('package size', () => {
     expect(report.sizes.mainPackage - (theirs as number)).toBeLessThan(16 * 1024);
     expect(Object.keys(report.sizes.subPackages).sort()).toEqual([
       'subpackages/county',
+      'subpackages/orders',
       'subpackages/service',
       'subpackages/staff',
       'subpackages/unit-admin',
@@ -171,10 +172,11 @@ describe('app.json', () => {
     expect(icons.filter((icon) => !icon || !existsSync(path.join(buildDir, icon)))).toEqual([]);
   });
 
-  test('has the service, staff, unit-admin and county subpackages, and every page is built', () => {
+  test('has the service, staff, orders, unit-admin and county subpackages, and every page is built', () => {
     expect((appJson.subPackages ?? []).map((p) => p.root)).toEqual([
       'subpackages/service',
       'subpackages/staff',
+      'subpackages/orders',
       'subpackages/unit-admin',
       'subpackages/county',
     ]);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestCloud } from 'wx-local-cloud/testing';
 import { ledgerEntryId } from '../../../domain/ledger';
+import { startOfChinaDay } from '../../../domain/periods';
 import { verifyDataDir } from '../../../scripts/verify-ledger';
 import { call, ok, snapshot, storedDoc } from '../helpers';
 import { DAY, HOUR, checkedInMember, publishPost, reportHour, startLedgerCloud } from './setup';
@@ -20,10 +21,11 @@ beforeAll(async () => {
   const westPost = await publishPost(t, 'C02');
   await ok(t, 'm-east', 'post', 'claim', { postId: eastPost });
   await ok(t, 'm-west', 'post', 'claim', { postId: westPost });
-  const now = t.cloud.clock.now();
+  // 10:00 China time, `day` days back: the hour lies within one China day whatever the hour the test runs at.
+  const tenOClock = (day: number) => startOfChinaDay(t.cloud.clock.now() - day * DAY) + 10 * HOUR;
   east = [];
-  for (let day = 4; day >= 1; day -= 1) east.push(await reportHour(t, 'm-east', eastPost, now - day * DAY - 2 * HOUR));
-  west = await reportHour(t, 'm-west', westPost, now - DAY - 2 * HOUR);
+  for (let day = 4; day >= 1; day -= 1) east.push(await reportHour(t, 'm-east', eastPost, tenOClock(day)));
+  west = await reportHour(t, 'm-west', westPost, tenOClock(1));
   // One stamped alone, then a batch.
   await ok(t, 'staff-C01', 'record', 'confirm', { recordIds: [east[0]] });
   await ok(t, 'staff-C01', 'record', 'confirm', { recordIds: east.slice(1) });
