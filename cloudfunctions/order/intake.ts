@@ -9,6 +9,7 @@ import type {
   ResidentProfileView,
 } from '../../types';
 import { ORDER_LIMITS } from '../../types/limits';
+import { newOrderDoc } from '../../domain/orders';
 import { AppError } from '../_shared/errors';
 import { isTextRisky } from '../_shared/sdk';
 import { checkPhotos } from '../record/photos';
@@ -68,7 +69,7 @@ export function newOrder(
     'communityId' | 'compound' | 'residentId' | 'onBehalf' | 'status' | 'publishedAt' | 'reviewedBy' | 'reviewedByName'
   >,
 ): OrderDoc {
-  return {
+  return newOrderDoc({
     _id: newId(),
     kind: input.kind,
     text: input.text,
@@ -76,23 +77,7 @@ export function newOrder(
     photos: input.photos,
     ...p,
     createdAt: now,
-    updatedAt: now,
-    rejectReason: null,
-    mergedInto: null,
-    takerId: null,
-    takerName: null,
-    takerPhoneMasked: null,
-    takenAt: null,
-    releases: [],
-    doneAt: null,
-    doneNote: null,
-    donePhotos: [],
-    serviceStartAt: null,
-    serviceEndAt: null,
-    rating: null,
-    recordId: null,
-    cancelledAt: null,
-  };
+  });
 }
 
 /** The contact of a request: who to call and which door. */

@@ -8,7 +8,8 @@ import type {
   UnitDoc,
   UserDoc,
 } from '../../types';
-import type { ActivityDoc, PostDoc } from '../../types';
+import type { ActivityDoc, OrderDoc, PostDoc } from '../../types';
+import { newOrderDoc } from '../../domain/orders';
 
 /** One moment for every fixture, so that tests can compare against it. */
 export const NOW = Date.now();
@@ -86,6 +87,27 @@ export function aPost(p: Partial<PostDoc> = {}): PostDoc {
     updatedAt: NOW,
     ...p,
   };
+}
+
+/**
+ * A request (点单) of C01 as stored, written straight to the database: `submitted` at NOW by `resident`, wanted two
+ * days later; `p` sets the state a test needs (pass `updatedAt` with `createdAt`).
+ */
+export function aStoredOrder(p: Partial<OrderDoc> & Pick<OrderDoc, '_id'>): OrderDoc {
+  return newOrderDoc({
+    communityId: 'C01',
+    kind: '生活帮扶',
+    text: '帮忙买一袋大米送上楼',
+    wantedBy: NOW + 2 * 86_400_000,
+    photos: [],
+    compound: '幸福小区',
+    residentId: 'resident',
+    onBehalf: null,
+    status: 'submitted',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...p,
+  });
 }
 
 /** A scheduled hour-long activity of C01 starting an hour from NOW, with twenty places. */

@@ -1,44 +1,13 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
 import type { OrderContactDoc, OrderDoc, ResidentDoc } from '../../../types';
-import { NOW, insert } from '../fixtures';
+import { NOW, aStoredOrder, insert } from '../fixtures';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
 /** A request of C01 as stored, `submitted`, wanted in two days; pass the fields of its state. */
 export function anOrder(p: Partial<OrderDoc> & { _id: string }): OrderDoc {
-  return {
-    communityId: 'C01',
-    kind: '生活帮扶',
-    text: '家里灯泡坏了，想请人帮忙换一下',
-    wantedBy: NOW + 2 * DAY,
-    photos: [],
-    compound: '东街花园',
-    residentId: 'resident',
-    onBehalf: null,
-    status: 'submitted',
-    createdAt: NOW,
-    updatedAt: NOW,
-    publishedAt: null,
-    reviewedBy: null,
-    reviewedByName: null,
-    rejectReason: null,
-    mergedInto: null,
-    takerId: null,
-    takerName: null,
-    takerPhoneMasked: null,
-    takenAt: null,
-    releases: [],
-    doneAt: null,
-    doneNote: null,
-    donePhotos: [],
-    serviceStartAt: null,
-    serviceEndAt: null,
-    rating: null,
-    recordId: null,
-    cancelledAt: null,
-    ...p,
-  };
+  return aStoredOrder({ text: '家里灯泡坏了，想请人帮忙换一下', compound: '东街花园', ...p });
 }
 
 /** A published request (published at `at`). */

@@ -1,6 +1,7 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
 import type { OrderDoc, SubscribeKey } from '../../../types';
 import { SUBSCRIBE_TEMPLATES } from '../../../domain/subscribe-templates';
+import { aStoredOrder } from '../fixtures';
 import { ok } from '../helpers';
 
 /** `openid` accepts `key` in WeChat's prompt `times` times (one grant each). */
@@ -36,37 +37,12 @@ export function expectFieldsFitWeChat(t: TestCloud): void {
 
 /** A request of C01 in `status` (written straight to the database: the digest only counts them). */
 export function anOrder(id: string, at: number, p: Partial<OrderDoc> = {}): OrderDoc {
-  return {
+  return aStoredOrder({
     _id: id,
-    communityId: 'C01',
-    kind: '生活帮扶',
-    text: '帮忙把米扛上五楼',
     wantedBy: at + 86_400_000,
-    photos: [],
-    compound: '东街小区',
     residentId: `resident-${id}`,
-    onBehalf: null,
-    status: 'submitted',
     createdAt: at,
     updatedAt: at,
-    publishedAt: null,
-    reviewedBy: null,
-    reviewedByName: null,
-    rejectReason: null,
-    mergedInto: null,
-    takerId: null,
-    takerName: null,
-    takerPhoneMasked: null,
-    takenAt: null,
-    releases: [],
-    doneAt: null,
-    doneNote: null,
-    donePhotos: [],
-    serviceStartAt: null,
-    serviceEndAt: null,
-    rating: null,
-    recordId: null,
-    cancelledAt: null,
     ...p,
-  };
+  });
 }

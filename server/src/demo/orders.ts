@@ -12,6 +12,7 @@ import type {
   Timestamp,
 } from '../../../types';
 import { doneCounterIds } from '../../../cloudfunctions/_shared/order-counts';
+import { newOrderDoc } from '../../../domain/orders';
 import { startOfChinaDay } from '../../../domain/periods';
 import { maskPhone } from '../../../domain/privacy';
 import { type DemoClock, MINUTE } from './clock';
@@ -192,7 +193,7 @@ export function seedOrders(plan: Plan, histories: readonly MemberHistory[], cloc
       const requester = p.requester === null ? null : requesters[p.requester];
       const createdAt = now - p.postedHoursAgo * HOUR;
       const compound = requester?.compound ?? p.onBehalf?.compound ?? COMPOUNDS[ci][0];
-      const order: OrderDoc = {
+      const order = newOrderDoc({
         _id: id,
         communityId,
         kind: p.kind,
@@ -204,26 +205,7 @@ export function seedOrders(plan: Plan, histories: readonly MemberHistory[], cloc
         onBehalf: p.onBehalf ? { staffId: staff.id, staffName: staff.name } : null,
         status: p.status,
         createdAt,
-        updatedAt: createdAt,
-        publishedAt: null,
-        reviewedBy: null,
-        reviewedByName: null,
-        rejectReason: null,
-        mergedInto: null,
-        takerId: null,
-        takerName: null,
-        takerPhoneMasked: null,
-        takenAt: null,
-        releases: [],
-        doneAt: null,
-        doneNote: null,
-        donePhotos: [],
-        serviceStartAt: null,
-        serviceEndAt: null,
-        rating: null,
-        recordId: null,
-        cancelledAt: null,
-      };
+      });
       const log = (action: AuditLogDoc['action'], at: Timestamp, detail: AuditLogDoc['detail']) =>
         auditLogs.push({ action, actorId: staff.id, targetId: id, at, detail });
       const review = (at: Timestamp) => {
