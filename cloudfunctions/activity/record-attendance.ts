@@ -1,4 +1,3 @@
-import type { ServiceRecordDoc } from '../../types';
 import { attendanceMinutes, attendanceRecordId } from '../../domain/attendance';
 import { ACTIVITY_INPUTS } from '../../domain/schemas/activity';
 import { audit } from '../_shared/audit';
@@ -6,6 +5,7 @@ import { currentTime } from '../_shared/clock';
 import { docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
+import { newRecord } from '../_shared/records';
 import { inTransaction } from '../_shared/transaction';
 import { attendanceRows } from './attendance-rows';
 
@@ -34,38 +34,33 @@ export const recordAttendance = defineAction<'activity', 'recordAttendance'>({
     if (endAt <= startAt) throw new AppError('INVALID_INPUT', '签到和签退时间要在活动时间之内');
     const minutes = attendanceMinutes(activity, signedInAt, signedOutAt);
     const recordId = attendanceRecordId(activityId, memberId);
-    const record: ServiceRecordDoc = {
-      _id: recordId,
-      communityId,
-      memberId,
-      unitId: member.unitId,
-      source: 'activity',
-      postId: activity.postId,
-      activityId,
-      description: activity.title,
-      startAt,
-      endAt,
-      minutes,
-      creditMinutes: minutes,
-      photos: [],
-      attendance: {
-        signedInAt,
-        signedOutAt,
-        signOutMissing: false,
-        signInLocation: 'unknown',
-        signOutLocation: 'unknown',
+    const record = newRecord(
+      {
+        _id: recordId,
+        communityId,
+        memberId,
+        unitId: member.unitId,
+        source: 'activity',
+        postId: activity.postId,
+        activityId,
+        description: activity.title,
+        startAt,
+        endAt,
+        minutes,
+        photos: [],
+        attendance: {
+          signedInAt,
+          signedOutAt,
+          signOutMissing: false,
+          signInLocation: 'unknown',
+          signOutLocation: 'unknown',
+        },
+        recordedBy: openid,
+        recordedByName: user.name,
+        byStaff: true,
       },
-      recordedBy: openid,
-      recordedByName: user.name,
-      byStaff: true,
-      correctsId: null,
-      orderId: null,
-      rating: null,
-      status: 'pending',
-      pendingSince: now,
-      createdAt: now,
-      updatedAt: now,
-    };
+      now,
+    );
     await inTransaction(async (transaction) => {
       const records = docs('serviceRecords', transaction);
       if (await records.get(recordId)) {

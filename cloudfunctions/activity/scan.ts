@@ -6,6 +6,7 @@ import { currentTime } from '../_shared/clock';
 import { docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
+import { newRecord } from '../_shared/records';
 import { serviceRules } from '../_shared/rules';
 import { inTransaction } from '../_shared/transaction';
 import { checkHold, checkStep, verifiedCode } from './codes';
@@ -27,39 +28,36 @@ function newAttendance(
   location: LocationCheck,
   now: number,
 ): ServiceRecordDoc {
-  return {
-    _id: attendanceRecordId(activity._id, member._id),
-    communityId: activity.communityId,
-    memberId: member._id,
-    unitId: member.unitId,
-    source: 'activity',
-    postId: activity.postId,
-    activityId: activity._id,
-    description: activity.title,
-    startAt: at,
-    endAt: activity.endsAt,
-    minutes: 0,
-    creditMinutes: 0,
-    photos: [],
-    attendance: {
-      signedInAt: at,
-      signedOutAt: null,
-      signOutMissing: false,
-      signInLocation: location,
-      signOutLocation: null,
+  return newRecord(
+    {
+      _id: attendanceRecordId(activity._id, member._id),
+      communityId: activity.communityId,
+      memberId: member._id,
+      unitId: member.unitId,
+      source: 'activity',
+      postId: activity.postId,
+      activityId: activity._id,
+      description: activity.title,
+      startAt: at,
+      endAt: activity.endsAt,
+      minutes: 0,
+      photos: [],
+      attendance: {
+        signedInAt: at,
+        signedOutAt: null,
+        signOutMissing: false,
+        signInLocation: location,
+        signOutLocation: null,
+      },
+      recordedBy: member._id,
+      recordedByName: member.name,
+      byStaff: false,
+      status: 'signedIn',
+      // Still at the activity: it waits for staff from the activity's end, unless the member signs out first.
+      pendingSince: activity.endsAt,
     },
-    recordedBy: member._id,
-    recordedByName: member.name,
-    byStaff: false,
-    correctsId: null,
-    orderId: null,
-    rating: null,
-    status: 'signedIn',
-    // Still at the activity: it waits for staff from the activity's end, unless the member signs out first.
-    pendingSince: activity.endsAt,
-    createdAt: now,
-    updatedAt: now,
-  };
+    now,
+  );
 }
 
 /** The record signed out at `at`: hours between, clipped to the activity's window; now waiting for staff. */

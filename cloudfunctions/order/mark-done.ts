@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { OrderDoc, ServiceRecordDoc } from '../../types';
+import type { OrderDoc } from '../../types';
 import { SERVICE_LIMITS } from '../../types/service-rules';
 import { ORDER_INPUTS } from '../../domain/schemas/order';
 import { currentTime } from '../_shared/clock';
 import { docs } from '../_shared/data';
 import { defineAction } from '../_shared/handler';
 import { notify } from '../_shared/notify';
+import { newRecord } from '../_shared/records';
 import { serviceRules } from '../_shared/rules';
 import { addChecked, checkClashes, checkTimes } from '../_shared/service-time';
 import { checkPhotos } from '../record/photos';
@@ -39,32 +40,26 @@ export const markDone = defineAction<'order', 'markDone'>({
         requireTaking(current, openid);
         const now = currentTime();
         const recordId = randomBytes(12).toString('hex');
-        const record: ServiceRecordDoc = {
-          _id: recordId,
-          communityId: current.communityId,
-          memberId: openid,
-          unitId: member.unitId,
-          source: 'order',
-          postId: null,
-          activityId: null,
-          description: descriptionOf(current, note),
-          startAt,
-          endAt,
-          minutes,
-          creditMinutes: minutes,
-          photos,
-          attendance: null,
-          recordedBy: openid,
-          recordedByName: member.name,
-          byStaff: false,
-          correctsId: null,
-          orderId,
-          rating: null,
-          status: 'awaitingRating',
-          pendingSince: now,
-          createdAt: now,
-          updatedAt: now,
-        };
+        const record = newRecord(
+          {
+            _id: recordId,
+            communityId: current.communityId,
+            memberId: openid,
+            unitId: member.unitId,
+            source: 'order',
+            description: descriptionOf(current, note),
+            startAt,
+            endAt,
+            minutes,
+            photos,
+            recordedBy: openid,
+            recordedByName: member.name,
+            byStaff: false,
+            orderId,
+            status: 'awaitingRating',
+          },
+          now,
+        );
         const order: OrderDoc = {
           ...current,
           status: 'done',

@@ -1,12 +1,12 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import type { ServiceRecordDoc } from '../../types';
 import { RECORD_INPUTS } from '../../domain/schemas/record';
 import { audit } from '../_shared/audit';
 import { currentTime } from '../_shared/clock';
 import { docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
+import { newRecord } from '../_shared/records';
 import { serviceRules } from '../_shared/rules';
 import { addChecked, checkClashes, checkTimes, correctedChain } from '../_shared/service-time';
 import { bodyOf, recordsForStaff } from './staff-records';
@@ -43,32 +43,28 @@ export const correct = defineAction<'record', 'correct'>({
         const again = await records.get(id);
         if (again && again.status !== 'rejected') throw new AppError('ALREADY_CORRECTED');
         const now = currentTime();
-        const doc: ServiceRecordDoc = {
-          _id: id,
-          communityId: original.communityId,
-          memberId: original.memberId,
-          unitId: original.unitId,
-          source: 'correction',
-          postId: original.postId,
-          activityId: original.activityId,
-          description: note,
-          startAt,
-          endAt,
-          minutes,
-          creditMinutes: minutes - original.minutes,
-          photos: [],
-          attendance: null,
-          recordedBy: openid,
-          recordedByName: user.name,
-          byStaff: true,
-          correctsId: recordId,
-          orderId: null,
-          rating: null,
-          status: 'pending',
-          pendingSince: now,
-          createdAt: now,
-          updatedAt: now,
-        };
+        const doc = newRecord(
+          {
+            _id: id,
+            communityId: original.communityId,
+            memberId: original.memberId,
+            unitId: original.unitId,
+            source: 'correction',
+            postId: original.postId,
+            activityId: original.activityId,
+            description: note,
+            startAt,
+            endAt,
+            minutes,
+            creditMinutes: minutes - original.minutes,
+            photos: [],
+            recordedBy: openid,
+            recordedByName: user.name,
+            byStaff: true,
+            correctsId: recordId,
+          },
+          now,
+        );
         await audit(
           {
             action: 'record.correct',

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { ServiceRecordDoc } from '../../types';
 import { RECORD_INPUTS } from '../../domain/schemas/record';
 import { currentTime } from '../_shared/clock';
 import { docs } from '../_shared/data';
 import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
+import { newRecord } from '../_shared/records';
 import { serviceRules } from '../_shared/rules';
 import { checkPhotos } from './photos';
 import { addChecked, checkClashes, checkTimes } from '../_shared/service-time';
@@ -30,32 +30,25 @@ export const report = defineAction<'record', 'report'>({
       () => checkClashes(openid, startAt, endAt, minutes, rules),
       async (transaction) => {
         const now = currentTime();
-        const doc: ServiceRecordDoc = {
-          _id: randomBytes(12).toString('hex'),
-          communityId,
-          memberId: openid,
-          unitId: member.unitId,
-          source: 'selfReported',
-          postId,
-          activityId: null,
-          description,
-          startAt,
-          endAt,
-          minutes,
-          creditMinutes: minutes,
-          photos,
-          attendance: null,
-          recordedBy: openid,
-          recordedByName: member.name,
-          byStaff: false,
-          correctsId: null,
-          orderId: null,
-          rating: null,
-          status: 'pending',
-          pendingSince: now,
-          createdAt: now,
-          updatedAt: now,
-        };
+        const doc = newRecord(
+          {
+            _id: randomBytes(12).toString('hex'),
+            communityId,
+            memberId: openid,
+            unitId: member.unitId,
+            source: 'selfReported',
+            postId,
+            description,
+            startAt,
+            endAt,
+            minutes,
+            photos,
+            recordedBy: openid,
+            recordedByName: member.name,
+            byStaff: false,
+          },
+          now,
+        );
         await docs('serviceRecords', transaction).add(doc);
         return doc;
       },
