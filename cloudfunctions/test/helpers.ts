@@ -71,6 +71,21 @@ export async function seedCounty(t: TestCloud): Promise<void> {
   );
 }
 
+/**
+ * The hooks of a test file on one seeded county: the cloud started once and seeded (`ready` is given it), closed after,
+ * and the functions' clock back on real time after each test.
+ */
+export function useCountyCloud(ready: (t: TestCloud) => void): void {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startFunctionsCloud();
+    await seedCounty(t);
+    ready(t);
+  });
+  afterAll(() => t.close());
+  afterEach(() => t.cloud.clock.reset());
+}
+
 /** A registration the function accepts (defined once for the tests of every side). */
 export const registration = aRegistration;
 

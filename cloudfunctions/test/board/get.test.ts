@@ -2,16 +2,11 @@ import type { TestCloud } from 'wx-local-cloud/testing';
 import { ERRORS, type OrderDoc, type PostClaimDoc } from '../../../types';
 import { chinaMonthKey } from '../../../domain/periods';
 import { aMember, aPost, insert } from '../fixtures';
-import { call, ok, registration, seedCounty, snapshot, startFunctionsCloud } from '../helpers';
+import { call, ok, registration, snapshot, useCountyCloud } from '../helpers';
 import { DAY, HOUR, aContact, aPublishedOrder, aRatedOrder, aResident, anOrder, insertOrders } from './setup';
 
 let t: TestCloud;
-beforeAll(async () => {
-  t = await startFunctionsCloud();
-  await seedCounty(t);
-});
-afterAll(() => t.close());
-afterEach(() => t.cloud.clock.reset());
+useCountyCloud((cloud) => (t = cloud));
 
 /** A confirmed member with this phone, checked in at `communityId` through the real actions. */
 async function memberAt(openid: string, communityId: string, change: Parameters<typeof registration>[0] = {}) {

@@ -1,15 +1,10 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
 import { ORDER_LIMITS } from '../../../types/limits';
-import { seedCounty, ok, startFunctionsCloud } from '../helpers';
+import { ok, useCountyCloud } from '../helpers';
 import { HOUR, aPublishedOrder, anOrder, insertOrders } from './setup';
 
 let t: TestCloud;
-beforeAll(async () => {
-  t = await startFunctionsCloud();
-  await seedCounty(t);
-});
-afterAll(() => t.close());
-afterEach(() => t.cloud.clock.reset());
+useCountyCloud((cloud) => (t = cloud));
 
 describe('community.staffHome: residents’ requests', () => {
   test('counts the community’s requests waiting for review and those escalated (48 h untaken, taken past wanted)', async () => {

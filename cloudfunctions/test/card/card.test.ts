@@ -1,16 +1,11 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
 import type { ServiceRecordDoc, StampedLine } from '../../../types';
 import { insert } from '../fixtures';
-import { call, ok, seedCounty, snapshot, startFunctionsCloud, storedDoc, verifiedMember } from '../helpers';
+import { call, ok, snapshot, storedDoc, useCountyCloud, verifiedMember } from '../helpers';
 import { DAY, HOUR, aConfirmedRecord, china, insertRecords, memberAt, postClaimedBy, report, stamped } from './setup';
 
 let t: TestCloud;
-beforeAll(async () => {
-  t = await startFunctionsCloud();
-  await seedCounty(t);
-});
-afterAll(() => t.close());
-afterEach(() => t.cloud.clock.reset());
+useCountyCloud((cloud) => (t = cloud));
 
 const idsOf = (lines: StampedLine[]) => lines.map((line) => line.recordId);
 

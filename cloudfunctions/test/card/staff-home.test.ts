@@ -1,16 +1,11 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
 import type { ActivityDoc } from '../../../types';
 import { aMember, anActivity as aStoredActivity, insert } from '../fixtures';
-import { call, ok, seedCounty, snapshot, startFunctionsCloud, storedDoc } from '../helpers';
+import { call, ok, snapshot, storedDoc, useCountyCloud } from '../helpers';
 import { HOUR, aConfirmedRecord, china, insertRecords, memberAt, postClaimedBy, report, stamped } from './setup';
 
 let t: TestCloud;
-beforeAll(async () => {
-  t = await startFunctionsCloud();
-  await seedCounty(t);
-});
-afterAll(() => t.close());
-afterEach(() => t.cloud.clock.reset());
+useCountyCloud((cloud) => (t = cloud));
 
 /** An activity of C01 two hours long (the shared fixture, with the times this test needs). */
 function anActivity(p: Partial<ActivityDoc> & { _id: string; startsAt: number }): ActivityDoc {

@@ -1,5 +1,5 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
-import { auditOf, call, ok, snapshot, storedDoc } from '../helpers';
+import { auditOf, ok, snapshot, storedDoc } from '../helpers';
 import {
   DAY,
   HOUR,
@@ -15,23 +15,13 @@ import {
   anOrder,
   checkedInMember,
   orderInput,
-  startOrderCloud,
+  expectRefusedUnchanged,
+  useOrderCloud,
   upload,
 } from './setup';
 
 let t: TestCloud;
-beforeAll(async () => {
-  t = await startOrderCloud();
-});
-afterAll(() => t.close());
-beforeEach(() => t.cloud.clock.setTime(T0));
-
-async function expectRefusedUnchanged(openid: string, action: string, data: unknown, code: string) {
-  const before = await snapshot(t);
-  const result = await call(t, openid, 'order', action as never, data);
-  expect(result).toMatchObject({ ok: false, code });
-  expect(await snapshot(t)).toBe(before);
-}
+useOrderCloud((cloud) => (t = cloud));
 
 /** Neither the phone nor the door of anyone in the tests. */
 function expectNoContact(answer: unknown) {
@@ -90,24 +80,24 @@ describe('order.post', () => {
     const { order } = await ok(t, RESIDENT, 'order', 'post', orderInput({ photos }));
     expect(await storedDoc(t, 'orders', order.id)).toMatchObject({ photos });
     const foreign = await upload(t, MEMBER);
-    await expectRefusedUnchanged(RESIDENT, 'post', orderInput({ photos: [foreign] }), 'PHOTO_INVALID');
-    await expectRefusedUnchanged(RESIDENT, 'post', orderInput({ photos: [photos[0], photos[0]] }), 'PHOTO_INVALID');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', orderInput({ photos: [foreign] }), 'PHOTO_INVALID');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', orderInput({ photos: [photos[0], photos[0]] }), 'PHOTO_INVALID');
     const four = [...photos, await upload(t, RESIDENT), await upload(t, RESIDENT)];
-    await expectRefusedUnchanged(RESIDENT, 'post', orderInput({ photos: four }), 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', orderInput({ photos: four }), 'INVALID_INPUT');
   });
 
   test('without a profile: PROFILE_NEEDED, changing nothing', async () => {
-    await expectRefusedUnchanged('res-nobody', 'post', orderInput(), 'PROFILE_NEEDED');
+    await expectRefusedUnchanged(t, 'res-nobody', 'post', orderInput(), 'PROFILE_NEEDED');
   });
 
   test('wanted in the past, too far ahead, risky text or bad input: refused, changing nothing', async () => {
-    await expectRefusedUnchanged(RESIDENT, 'post', orderInput({ wantedBy: T0 - HOUR }), 'WANTED_IN_PAST');
-    await expectRefusedUnchanged(RESIDENT, 'post', orderInput({ wantedBy: T0 + 91 * DAY }), 'INVALID_INPUT');
-    await expectRefusedUnchanged(RESIDENT, 'post', orderInput({ text: '想找人一起赌博打牌' }), 'CONTENT_RISKY');
-    await expectRefusedUnchanged(RESIDENT, 'post', orderInput({ kind: '算命' as never }), 'INVALID_INPUT');
-    await expectRefusedUnchanged(RESIDENT, 'post', orderInput({ text: '买米' }), 'INVALID_INPUT');
-    await expectRefusedUnchanged(RESIDENT, 'post', orderInput({ wantedBy: 1.5 }), 'INVALID_INPUT');
-    await expectRefusedUnchanged(RESIDENT, 'post', { ...orderInput(), residentId: 'x' }, 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', orderInput({ wantedBy: T0 - HOUR }), 'WANTED_IN_PAST');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', orderInput({ wantedBy: T0 + 91 * DAY }), 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', orderInput({ text: '想找人一起赌博打牌' }), 'CONTENT_RISKY');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', orderInput({ kind: '算命' as never }), 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', orderInput({ text: '买米' }), 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', orderInput({ wantedBy: 1.5 }), 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, RESIDENT, 'post', { ...orderInput(), residentId: 'x' }, 'INVALID_INPUT');
   });
 });
 
@@ -144,22 +134,24 @@ describe('order.postOnBehalf', () => {
 
   test("the same checks as a resident's, and a contact's bad phone: refused, changing nothing", async () => {
     const request = { ...orderInput(), contact };
-    await expectRefusedUnchanged(STAFF, 'postOnBehalf', { ...request, wantedBy: T0 - HOUR }, 'WANTED_IN_PAST');
-    await expectRefusedUnchanged(STAFF, 'postOnBehalf', { ...request, text: '代开发票找我' }, 'CONTENT_RISKY');
+    await expectRefusedUnchanged(t, STAFF, 'postOnBehalf', { ...request, wantedBy: T0 - HOUR }, 'WANTED_IN_PAST');
+    await expectRefusedUnchanged(t, STAFF, 'postOnBehalf', { ...request, text: '代开发票找我' }, 'CONTENT_RISKY');
     await expectRefusedUnchanged(
+      t,
       STAFF,
       'postOnBehalf',
       { ...request, photos: [await upload(t, RESIDENT)] },
       'PHOTO_INVALID',
     );
     await expectRefusedUnchanged(
+      t,
       STAFF,
       'postOnBehalf',
       { ...request, contact: { ...contact, phone: '123' } },
       'INVALID_INPUT',
     );
-    await expectRefusedUnchanged(RESIDENT, 'postOnBehalf', request, 'FORBIDDEN');
-    await expectRefusedUnchanged(MEMBER, 'postOnBehalf', request, 'FORBIDDEN');
+    await expectRefusedUnchanged(t, RESIDENT, 'postOnBehalf', request, 'FORBIDDEN');
+    await expectRefusedUnchanged(t, MEMBER, 'postOnBehalf', request, 'FORBIDDEN');
   });
 });
 
@@ -235,11 +227,11 @@ describe('order.get', () => {
     expect(await auditOf(t, order._id)).toEqual([
       expect.objectContaining({ action: 'order.readContact', actorId: STAFF }),
     ]);
-    await expectRefusedUnchanged(STAFF_C02, 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
-    await expectRefusedUnchanged(MEMBER, 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
-    await expectRefusedUnchanged('stranger', 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
-    await expectRefusedUnchanged(RESIDENT, 'get', { orderId: 'no-such-order' }, 'ORDER_NOT_FOUND');
-    await expectRefusedUnchanged(RESIDENT, 'get', { orderId: '' }, 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, STAFF_C02, 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, MEMBER, 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, 'stranger', 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, RESIDENT, 'get', { orderId: 'no-such-order' }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, RESIDENT, 'get', { orderId: '' }, 'INVALID_INPUT');
   });
 
   test('once published, members checked in there see it without a contact; members elsewhere do not', async () => {
@@ -249,7 +241,7 @@ describe('order.get', () => {
     expect(detail.can).toMatchObject({ take: true, cancel: false });
     expectNoContact(detail);
     await checkedInMember(t, 'member-west', 'C02');
-    await expectRefusedUnchanged('member-west', 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, 'member-west', 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
   });
 
   test('its taker reads the contact', async () => {
@@ -279,13 +271,13 @@ describe('order.cancel', () => {
   test('once taken (or later) it cannot be cancelled; only the resident may; refusals change nothing', async () => {
     for (const state of [TAKEN, { ...TAKEN, status: 'done' as const }, { status: 'rejected' as const }]) {
       const order = await anOrder(t, state);
-      await expectRefusedUnchanged(RESIDENT, 'cancel', { orderId: order._id }, 'ORDER_STATE');
+      await expectRefusedUnchanged(t, RESIDENT, 'cancel', { orderId: order._id }, 'ORDER_STATE');
     }
     const published = await anOrder(t, PUBLISHED);
-    await expectRefusedUnchanged(STAFF, 'cancel', { orderId: published._id }, 'NOT_RESIDENT');
-    await expectRefusedUnchanged(MEMBER, 'cancel', { orderId: published._id }, 'NOT_RESIDENT');
-    await expectRefusedUnchanged('stranger', 'cancel', { orderId: published._id }, 'ORDER_NOT_FOUND');
-    await expectRefusedUnchanged(STAFF_C02, 'cancel', { orderId: published._id }, 'ORDER_NOT_FOUND');
-    await expectRefusedUnchanged(RESIDENT, 'cancel', { orderId: 'no-such-order' }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, STAFF, 'cancel', { orderId: published._id }, 'NOT_RESIDENT');
+    await expectRefusedUnchanged(t, MEMBER, 'cancel', { orderId: published._id }, 'NOT_RESIDENT');
+    await expectRefusedUnchanged(t, 'stranger', 'cancel', { orderId: published._id }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, STAFF_C02, 'cancel', { orderId: published._id }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, RESIDENT, 'cancel', { orderId: 'no-such-order' }, 'ORDER_NOT_FOUND');
   });
 });

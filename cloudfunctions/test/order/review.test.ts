@@ -14,22 +14,12 @@ import {
   TAKEN,
   about,
   anOrder,
-  startOrderCloud,
+  expectRefusedUnchanged,
+  useOrderCloud,
 } from './setup';
 
 let t: TestCloud;
-beforeAll(async () => {
-  t = await startOrderCloud();
-});
-afterAll(() => t.close());
-beforeEach(() => t.cloud.clock.setTime(T0));
-
-async function expectRefusedUnchanged(openid: string, action: string, data: unknown, code: string) {
-  const before = await snapshot(t);
-  const result = await call(t, openid, 'order', action as never, data);
-  expect(result).toMatchObject({ ok: false, code });
-  expect(await snapshot(t)).toBe(before);
-}
+useOrderCloud((cloud) => (t = cloud));
 
 const rated: Partial<OrderDoc> = {
   ...TAKEN,
@@ -81,16 +71,16 @@ describe('order.listForStaff', () => {
   });
 
   test('an unknown filter or a caller who is not staff is refused', async () => {
-    await expectRefusedUnchanged(STAFF, 'listForStaff', { filter: 'all' }, 'INVALID_INPUT');
-    await expectRefusedUnchanged(MEMBER, 'listForStaff', { filter: 'submitted' }, 'FORBIDDEN');
-    await expectRefusedUnchanged(RESIDENT, 'listForStaff', { filter: 'submitted' }, 'FORBIDDEN');
+    await expectRefusedUnchanged(t, STAFF, 'listForStaff', { filter: 'all' }, 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, MEMBER, 'listForStaff', { filter: 'submitted' }, 'FORBIDDEN');
+    await expectRefusedUnchanged(t, RESIDENT, 'listForStaff', { filter: 'submitted' }, 'FORBIDDEN');
   });
 });
 
 describe('order.publish', () => {
   test('staff publish a submitted request: members may now see it; logged; publishing again answers it as it is', async () => {
     const order = await anOrder(t);
-    await expectRefusedUnchanged(MEMBER, 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, MEMBER, 'get', { orderId: order._id }, 'ORDER_NOT_FOUND');
     const { order: view } = await ok(t, STAFF, 'order', 'publish', { orderId: order._id });
     expect(view).toMatchObject({ id: order._id, status: 'published', publishedAt: about(T0) });
     expect(JSON.stringify(view)).not.toContain(RESIDENT_PHONE);
@@ -114,19 +104,19 @@ describe('order.publish', () => {
   test('other states, another community, other roles, unknown ids: refused, changing nothing', async () => {
     for (const state of [TAKEN, { ...TAKEN, status: 'done' as const }, rated, { status: 'rejected' as const }]) {
       const order = await anOrder(t, state);
-      await expectRefusedUnchanged(STAFF, 'publish', { orderId: order._id }, 'ORDER_STATE');
+      await expectRefusedUnchanged(t, STAFF, 'publish', { orderId: order._id }, 'ORDER_STATE');
     }
     const order = await anOrder(t);
-    await expectRefusedUnchanged(STAFF_C02, 'publish', { orderId: order._id }, 'ORDER_NOT_FOUND');
-    await expectRefusedUnchanged(MEMBER, 'publish', { orderId: order._id }, 'FORBIDDEN');
-    await expectRefusedUnchanged(RESIDENT, 'publish', { orderId: order._id }, 'FORBIDDEN');
-    await expectRefusedUnchanged(STAFF, 'publish', { orderId: 'no-such-order' }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, STAFF_C02, 'publish', { orderId: order._id }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, MEMBER, 'publish', { orderId: order._id }, 'FORBIDDEN');
+    await expectRefusedUnchanged(t, RESIDENT, 'publish', { orderId: order._id }, 'FORBIDDEN');
+    await expectRefusedUnchanged(t, STAFF, 'publish', { orderId: 'no-such-order' }, 'ORDER_NOT_FOUND');
   });
 
   test('a request the resident cancelled meanwhile cannot be published', async () => {
     const order = await anOrder(t);
     await ok(t, RESIDENT, 'order', 'cancel', { orderId: order._id });
-    await expectRefusedUnchanged(STAFF, 'publish', { orderId: order._id }, 'ORDER_STATE');
+    await expectRefusedUnchanged(t, STAFF, 'publish', { orderId: order._id }, 'ORDER_STATE');
   });
 });
 
@@ -149,12 +139,12 @@ describe('order.reject', () => {
 
   test('without a reason, in another state, by other staff or roles: refused, changing nothing', async () => {
     const order = await anOrder(t);
-    await expectRefusedUnchanged(STAFF, 'reject', { orderId: order._id, reason: '' }, 'INVALID_INPUT');
-    await expectRefusedUnchanged(STAFF, 'reject', { orderId: order._id }, 'INVALID_INPUT');
-    await expectRefusedUnchanged(STAFF_C02, 'reject', { orderId: order._id, reason: '重复了' }, 'ORDER_NOT_FOUND');
-    await expectRefusedUnchanged(RESIDENT, 'reject', { orderId: order._id, reason: '重复了' }, 'FORBIDDEN');
+    await expectRefusedUnchanged(t, STAFF, 'reject', { orderId: order._id, reason: '' }, 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, STAFF, 'reject', { orderId: order._id }, 'INVALID_INPUT');
+    await expectRefusedUnchanged(t, STAFF_C02, 'reject', { orderId: order._id, reason: '重复了' }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, RESIDENT, 'reject', { orderId: order._id, reason: '重复了' }, 'FORBIDDEN');
     const published = await anOrder(t, PUBLISHED);
-    await expectRefusedUnchanged(STAFF, 'reject', { orderId: published._id, reason: '重复了' }, 'ORDER_STATE');
+    await expectRefusedUnchanged(t, STAFF, 'reject', { orderId: published._id, reason: '重复了' }, 'ORDER_STATE');
   });
 });
 
@@ -192,19 +182,19 @@ describe('order.merge', () => {
       { ...PUBLISHED, communityId: 'C02' },
     ]) {
       const into = await anOrder(t, state);
-      await expectRefusedUnchanged(STAFF, 'merge', { orderId: order._id, intoId: into._id }, 'MERGE_TARGET_INVALID');
+      await expectRefusedUnchanged(t, STAFF, 'merge', { orderId: order._id, intoId: into._id }, 'MERGE_TARGET_INVALID');
     }
-    await expectRefusedUnchanged(STAFF, 'merge', { orderId: order._id, intoId: order._id }, 'MERGE_TARGET_INVALID');
-    await expectRefusedUnchanged(STAFF, 'merge', { orderId: order._id, intoId: 'no-such' }, 'MERGE_TARGET_INVALID');
+    await expectRefusedUnchanged(t, STAFF, 'merge', { orderId: order._id, intoId: order._id }, 'MERGE_TARGET_INVALID');
+    await expectRefusedUnchanged(t, STAFF, 'merge', { orderId: order._id, intoId: 'no-such' }, 'MERGE_TARGET_INVALID');
   });
 
   test('a request no longer submitted, or of another community, cannot be merged', async () => {
     const into = await anOrder(t, PUBLISHED);
     const published = await anOrder(t, PUBLISHED);
-    await expectRefusedUnchanged(STAFF, 'merge', { orderId: published._id, intoId: into._id }, 'ORDER_STATE');
+    await expectRefusedUnchanged(t, STAFF, 'merge', { orderId: published._id, intoId: into._id }, 'ORDER_STATE');
     const order = await anOrder(t);
-    await expectRefusedUnchanged(STAFF_C02, 'merge', { orderId: order._id, intoId: into._id }, 'ORDER_NOT_FOUND');
-    await expectRefusedUnchanged(MEMBER, 'merge', { orderId: order._id, intoId: into._id }, 'FORBIDDEN');
+    await expectRefusedUnchanged(t, STAFF_C02, 'merge', { orderId: order._id, intoId: into._id }, 'ORDER_NOT_FOUND');
+    await expectRefusedUnchanged(t, MEMBER, 'merge', { orderId: order._id, intoId: into._id }, 'FORBIDDEN');
   });
 });
 

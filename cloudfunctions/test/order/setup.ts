@@ -1,7 +1,7 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
 import type { OrderContactDoc, OrderDoc, OrderInput, ResidentDoc, ResidentProfileInput } from '../../../types';
-import { aUser, insert } from '../fixtures';
-import { ok, seedCounty, startFunctionsCloud, verifiedMember } from '../helpers';
+import { aStoredOrder, aUser, insert } from '../fixtures';
+import { call, ok, seedCounty, snapshot, startFunctionsCloud, verifiedMember } from '../helpers';
 import { PNG, upload } from '../record/setup';
 
 export const MINUTE = 60_000;
@@ -83,44 +83,47 @@ export async function startOrderCloud(): Promise<TestCloud> {
   return t;
 }
 
+/**
+ * The hooks an order test file shares: one order cloud for the file (`ready` is given it), closed after, and its clock
+ * set to T0 before each test.
+ */
+export function useOrderCloud(ready: (t: TestCloud) => void): void {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startOrderCloud();
+    ready(t);
+  });
+  afterAll(() => t.close());
+  beforeEach(() => t.cloud.clock.setTime(T0));
+}
+
+/** A refusal that must change nothing: the order function answers `code` and the database reads as before. */
+export async function expectRefusedUnchanged(
+  t: TestCloud,
+  openid: string,
+  action: string,
+  data: unknown,
+  code: string,
+) {
+  const before = await snapshot(t);
+  const result = await call(t, openid, 'order', action as never, data);
+  expect(result).toMatchObject({ ok: false, code });
+  expect(await snapshot(t)).toBe(before);
+}
+
 let orders = 0;
 
 /** An order document of 王大妈's, submitted at T0 − 1 h; `p` sets any field (the state a test needs). */
 export function anOrderDoc(p: Partial<OrderDoc> = {}): OrderDoc {
   orders += 1;
-  return {
+  return aStoredOrder({
     _id: `O${String(orders).padStart(4, '0')}`,
-    communityId: 'C01',
-    kind: '生活帮扶',
-    text: '帮忙买一袋大米送上楼',
     wantedBy: T0 + 2 * DAY,
-    photos: [],
-    compound: '幸福小区',
     residentId: RESIDENT,
-    onBehalf: null,
-    status: 'submitted',
     createdAt: T0 - HOUR,
     updatedAt: T0 - HOUR,
-    publishedAt: null,
-    reviewedBy: null,
-    reviewedByName: null,
-    rejectReason: null,
-    mergedInto: null,
-    takerId: null,
-    takerName: null,
-    takerPhoneMasked: null,
-    takenAt: null,
-    releases: [],
-    doneAt: null,
-    doneNote: null,
-    donePhotos: [],
-    serviceStartAt: null,
-    serviceEndAt: null,
-    rating: null,
-    recordId: null,
-    cancelledAt: null,
     ...p,
-  };
+  });
 }
 
 /** The published fields staff's publish leaves (published at T0 − 30 min by staff-C01). */
