@@ -11,7 +11,16 @@ import { startTestCloud, type TestCloud } from 'wx-local-cloud/testing';
 import type { Board, CallResult, CollectionName, OrderContactDoc, OrderDoc, OrderStatus, ResidentDoc } from '../types';
 import { doneCounterIds } from '../cloudfunctions/_shared/order-counts';
 import { ok, seedCounty, verifiedMember } from '../cloudfunctions/test/helpers';
-import { functionsWithNoop, printRows } from './trusted-hours';
+import {
+  type Row,
+  describeCalls,
+  functionsWithNoop,
+  inParallel,
+  insertDirect,
+  median,
+  ms,
+  printRows,
+} from './trusted-hours';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -29,22 +38,7 @@ const BOARD_COMMUNITY = 'C02';
 const RESIDENT = 'bench-resident';
 const VIEWER = 'bench-viewer';
 
-interface Row {
-  what: string;
-  value: string;
-  ratio?: string;
-  note?: string;
-}
-
-const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const totalCalls = (calls: Record<string, number>) => Object.values(calls).reduce((sum, n) => sum + n, 0);
-
-/** `14 database calls (getDocument 12, calculateDocument 2)` */
-function describeCalls(calls: Record<string, number>): string {
-  const parts = Object.entries(calls).map(([action, n]) => `${action.replace(/^database\./, '')} ${n}`);
-  return `${totalCalls(calls)} database calls (${parts.join(', ')})`;
-}
 
 /** A fixed-seed shuffle (mulberry32), so every run races in the same orders. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -64,26 +58,8 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-/** Documents written straight into the database (as a back end would), in one SQLite transaction per chunk. */
-function insertDirect(t: TestCloud, collectionName: CollectionName, docs: object[]): void {
-  for (let i = 0; i < docs.length; i += 2000) {
-    const chunk = docs.slice(i, i + 2000).map((doc) => JSON.stringify(doc));
-    t.cloud.db.store.atomically(() => t.cloud.db.insertDocument({ collectionName, data: chunk }));
-  }
-}
-
 function count(t: TestCloud, collectionName: CollectionName, query: object = {}): number {
   return t.cloud.db.calculateDocument({ collectionName, query }).total;
-}
-
-/** Runs `task` over `items`, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await task(items[next++]);
-    }),
-  );
 }
 
 function aResident(now: number): ResidentDoc {

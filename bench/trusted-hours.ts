@@ -40,16 +40,16 @@ const LEDGER_ENTRIES = 10_000;
 const STAFF = 'staff-C01';
 const COUNTY = 'county';
 
-interface Row {
+export interface Row {
   what: string;
   value: string;
   ratio?: string;
   note?: string;
 }
 
-const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+export const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const perSecond = (count: number, elapsedMs: number) => (count * 1000) / elapsedMs;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The built functions plus a `noop` function that answers at once (unless the caller's folder has one already). */
 export function functionsWithNoop(root: string): { dir: string; cleanup: () => void } {
@@ -71,7 +71,7 @@ async function invoke(t: TestCloud, openid: string, fn: string, action: string, 
 }
 
 /** Documents written straight into the database (as a back end would), in one SQLite transaction per chunk. */
-function insertDirect(t: TestCloud, collectionName: CollectionName, docs: object[]): void {
+export function insertDirect(t: TestCloud, collectionName: CollectionName, docs: object[]): void {
   for (let i = 0; i < docs.length; i += 2000) {
     const chunk = docs.slice(i, i + 2000).map((doc) => JSON.stringify(doc));
     t.cloud.db.store.atomically(() => t.cloud.db.insertDocument({ collectionName, data: chunk }));
@@ -79,7 +79,11 @@ function insertDirect(t: TestCloud, collectionName: CollectionName, docs: object
 }
 
 /** Runs `tasks` at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<unknown>): Promise<void> {
+export async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -181,7 +185,7 @@ async function addTallies(t: TestCloud, records: ServiceRecordDoc[]): Promise<vo
 }
 
 /** `14 database calls (getDocument 12, calculateDocument 2)` */
-function describeCalls(calls: Record<string, number>): string {
+export function describeCalls(calls: Record<string, number>): string {
   const total = Object.values(calls).reduce((sum, n) => sum + n, 0);
   const parts = Object.entries(calls).map(([action, n]) => `${action.replace(/^database\./, '')} ${n}`);
   return `${total} database calls (${parts.join(', ')})`;
