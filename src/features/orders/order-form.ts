@@ -28,7 +28,8 @@ export function chinaDay(at: number = Date.now()): string {
   return chinaTime(at).format('YYYY-MM-DD');
 }
 
-function withoutEmpty<E extends Record<string, string | undefined>>(errors: E): Partial<E> {
+/** The messages of a form's fields that have one. */
+export function withoutEmpty<E extends Record<string, string | undefined>>(errors: E): Partial<E> {
   return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as Partial<E>;
 }
 

@@ -1,10 +1,8 @@
-import Taro from '@tarojs/taro';
 import { call } from '../../api/client';
-import { ActionButton } from '../../components/ActionButton';
-import { Alert } from '../../components/Alert';
-import { Card } from '../../components/Card';
+import { DeleteCard } from '../../components/DeleteCard';
 import { DateText } from '../../components/DateText';
 import { LinkRow } from '../../components/LinkRow';
+import { OutcomeCard } from '../../components/OutcomeCard';
 import { MyDataSections } from './MyDataSections';
 import { Page } from '../../components/Page';
 import { Loaded } from '../../components/Loaded';
@@ -12,18 +10,6 @@ import { useRefreshMe } from '../../hooks/me';
 import { useAction } from '../../hooks/use-action';
 import { useRemote } from '../../hooks/use-remote';
 import { DELETION_EXPLAINED, keepsNothing } from '../../utils/my-data';
-
-/** Deleting cannot be undone, so it is asked first. */
-async function confirmDeletion(): Promise<boolean> {
-  const answer = await Taro.showModal({
-    title: '删除个人信息',
-    content: `确定删除您的个人信息吗？${DELETION_EXPLAINED.final}`,
-    confirmText: '删除',
-    cancelText: '取消',
-    confirmColor: '#c8161d',
-  });
-  return answer.confirm;
-}
 
 export default function MyDataPage() {
   const remote = useRemote(() => call('user', 'getMyData', {}));
@@ -34,17 +20,10 @@ export default function MyDataPage() {
     return res;
   });
 
-  const deleteMine = async () => {
-    if (await confirmDeletion()) await deletion.run();
-  };
-
   if (deletion.data) {
     return (
       <Page title="我的信息">
-        <Card tone="success">
-          <div role="status">
-            <h2 className="rb-title">已删除您的个人信息</h2>
-          </div>
+        <OutcomeCard title="已删除您的个人信息">
           <p className="rb-text">
             删除时间：
             <DateText at={deletion.data.deletedAt} time />
@@ -52,7 +31,7 @@ export default function MyDataPage() {
           <p className="rb-text">{DELETION_EXPLAINED.kept}</p>
           <p className="rb-text">{DELETION_EXPLAINED.told}</p>
           <LinkRow to="home" label="返回首页" />
-        </Card>
+        </OutcomeCard>
       </Page>
     );
   }
@@ -69,22 +48,17 @@ export default function MyDataPage() {
               <MyDataSections data={data} />
             )}
             {data.member ? (
-              <Card title="删除我的个人信息">
-                <p className="rb-text">{DELETION_EXPLAINED.removed}</p>
-                <p className="rb-text">{DELETION_EXPLAINED.kept}</p>
-                <p className="rb-text">{DELETION_EXPLAINED.told}</p>
-                <p className="rb-text">{DELETION_EXPLAINED.final}</p>
-                <Alert message={deletion.error?.message} />
-                <ActionButton
-                  block
-                  variant="secondary"
-                  busy={deletion.busy}
-                  busyText="正在删除…"
-                  onClick={() => void deleteMine()}
-                >
-                  删除我的个人信息
-                </ActionButton>
-              </Card>
+              <DeleteCard
+                title="删除我的个人信息"
+                explained={[
+                  DELETION_EXPLAINED.removed,
+                  DELETION_EXPLAINED.kept,
+                  DELETION_EXPLAINED.told,
+                  DELETION_EXPLAINED.final,
+                ]}
+                confirm={{ title: '删除个人信息', content: `确定删除您的个人信息吗？${DELETION_EXPLAINED.final}` }}
+                deletion={deletion}
+              />
             ) : null}
           </>
         )}

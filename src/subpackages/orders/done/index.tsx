@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ORDER_LIMITS, type OrderDetail } from '../../../../types';
+import { ORDER_LIMITS, type MarkDoneInput, type OrderDetail } from '../../../../types';
 import { call } from '../../../api/client';
 import { ActionButton } from '../../../components/ActionButton';
 import { Alert } from '../../../components/Alert';
@@ -13,6 +12,7 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { askToSubscribe } from '../../../features/notify/subscribe';
 import { idParam, orderUrl } from '../../../features/orders/links';
 import { type DoneForm, chinaDay, initialDone, validateDone } from '../../../features/orders/order-form';
+import { useCheckedForm } from '../../../features/orders/use-checked-form';
 import { wantedWords } from '../../../features/orders/wanted';
 import { PhotoPicker } from '../../../features/photos/PhotoPicker';
 import { useAction } from '../../../hooks/use-action';
@@ -48,27 +48,17 @@ export default function OrderDonePage() {
 }
 
 function DoneFormView({ order }: { order: OrderDetail }) {
-  const [form, setForm] = useState<DoneForm>(() => initialDone());
-  const [submitted, setSubmitted] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const send = useAction(async () => {
-    const { request } = validateDone(order.id, form);
-    if (!request) return null;
-    return (await call('order', 'markDone', request)).order;
-  });
-  const errors = submitted ? validateDone(order.id, form).errors : {};
-  const set = <K extends keyof DoneForm>(key: K, value: DoneForm[K]) => setForm((prev) => ({ ...prev, [key]: value }));
+  const { form, set, errors, formError, check } = useCheckedForm(initialDone, (typed: DoneForm) =>
+    validateDone(order.id, typed),
+  );
+  const send = useAction(async (request: MarkDoneInput) => (await call('order', 'markDone', request)).order);
 
   const submit = async () => {
-    setFormError(null);
-    setSubmitted(true);
-    if (!validateDone(order.id, form).request) {
-      setFormError('有几项需要修改，请查看红字提示');
-      return;
-    }
+    const request = check();
+    if (!request) return;
     // WeChat opens its prompt only from a tap, before any other await: told when the record is decided.
     await askToSubscribe(['recordDecided']);
-    const done = await send.run();
+    const done = await send.run(request);
     if (!done) return;
     void Taro.showToast({ title: '已登记', icon: 'success' });
     await Taro.navigateBack().catch(() => Taro.redirectTo({ url: orderUrl(order.id) }));

@@ -1,19 +1,28 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ORDER_LIMITS, type CommunitySummary, type ResidentProfileView } from '../../../../types';
+import {
+  ORDER_LIMITS,
+  type CommunitySummary,
+  type ResidentProfileInput,
+  type ResidentProfileView,
+} from '../../../../types';
 import { call } from '../../../api/client';
 import { ActionButton } from '../../../components/ActionButton';
 import { Alert } from '../../../components/Alert';
 import { Card } from '../../../components/Card';
+import { DeleteCard } from '../../../components/DeleteCard';
 import { DateText } from '../../../components/DateText';
 import { InfoList } from '../../../components/InfoList';
 import { LinkRow } from '../../../components/LinkRow';
 import { Loaded } from '../../../components/Loaded';
 import { Notice } from '../../../components/Notice';
+import { OutcomeCard } from '../../../components/OutcomeCard';
 import { Page } from '../../../components/Page';
 import { PickField } from '../../../components/PickField';
 import { TextField } from '../../../components/TextField';
-import { type ProfileForm, initialProfile, validateProfile } from '../../../features/orders/order-form';
+import { AddressFields } from '../../../features/orders/AddressFields';
+import { initialProfile, validateProfile } from '../../../features/orders/order-form';
+import { useCheckedForm } from '../../../features/orders/use-checked-form';
 import { useMe } from '../../../hooks/me';
 import { useAction } from '../../../hooks/use-action';
 import { both, useRemote } from '../../../hooks/use-remote';
@@ -28,17 +37,6 @@ const DELETION = {
   kept: '已经办完的需求会保留，但不再显示您的姓名，这样社区的办结数量保持不变。',
 };
 
-async function confirmDeletion(): Promise<boolean> {
-  const answer = await Taro.showModal({
-    title: '删除我的资料',
-    content: `${DELETION.removed}${DELETION.kept}删除后不能恢复，确定删除吗？`,
-    confirmText: '删除',
-    cancelText: '取消',
-    confirmColor: '#c8161d',
-  });
-  return answer.confirm;
-}
-
 /** 我的居民资料: name, phone and address, given once for every request; seen, corrected or deleted here. */
 export default function ResidentProfilePage() {
   const { params } = useRouter();
@@ -51,16 +49,13 @@ export default function ResidentProfilePage() {
   if (deletion.data) {
     return (
       <Page title="我的居民资料">
-        <Card tone="success">
-          <div role="status">
-            <h2 className="rb-title">已删除您的居民资料</h2>
-          </div>
+        <OutcomeCard title="已删除您的居民资料">
           <p className="rb-text">
             撤回了<span className="rb-number">{deletion.data.cancelled}</span>个还没办完的需求，
             <span className="rb-number">{deletion.data.anonymised}</span>个已办完的需求不再显示您的姓名。
           </p>
           <LinkRow to="orders" label="返回点单" />
-        </Card>
+        </OutcomeCard>
       </Page>
     );
   }
@@ -82,20 +77,15 @@ export default function ResidentProfilePage() {
               onSaved={(saved) => profile.setData({ profile: saved })}
             />
             {current ? (
-              <Card title="删除我的资料">
-                <p className="rb-text">{DELETION.removed}</p>
-                <p className="rb-text">{DELETION.kept}</p>
-                <Alert message={deletion.error?.message} />
-                <ActionButton
-                  block
-                  variant="secondary"
-                  busy={deletion.busy}
-                  busyText="正在删除…"
-                  onClick={() => void confirmDeletion().then((yes) => (yes ? deletion.run() : undefined))}
-                >
-                  删除我的资料
-                </ActionButton>
-              </Card>
+              <DeleteCard
+                title="删除我的资料"
+                explained={[DELETION.removed, DELETION.kept]}
+                confirm={{
+                  title: '删除我的资料',
+                  content: `${DELETION.removed}${DELETION.kept}删除后不能恢复，确定删除吗？`,
+                }}
+                deletion={deletion}
+              />
             ) : null}
           </>
         )}
@@ -137,29 +127,20 @@ interface FormProps {
 }
 
 function ProfileFormView({ profile, name, communities, thenPost, onSaved }: FormProps) {
-  const [form, setForm] = useState<ProfileForm>(() => initialProfile(profile, name));
-  const [submitted, setSubmitted] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const save = useAction(async () => {
-    const { request } = validateProfile(form);
-    if (!request) return null;
-    return (await call('order', 'saveProfile', request)).profile;
-  });
-  const errors = submitted ? validateProfile(form).errors : {};
-  const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) => {
-    setSaved(false);
-    setForm((prev) => ({ ...prev, [key]: value }));
-  };
+  const { form, setForm, set, errors, formError, setFormError, check } = useCheckedForm(
+    () => initialProfile(profile, name),
+    validateProfile,
+    () => setSaved(false),
+  );
+  const save = useAction(
+    async (request: ResidentProfileInput) => (await call('order', 'saveProfile', request)).profile,
+  );
 
   const submit = async () => {
-    setFormError(null);
-    setSubmitted(true);
-    if (!validateProfile(form).request) {
-      setFormError('有几项需要修改，请查看红字提示');
-      return;
-    }
-    const result = await save.run();
+    const request = check();
+    if (!request) return;
+    const result = await save.run(request);
     if (!result) return;
     if (thenPost) {
       await Taro.redirectTo({ url: ROUTES.orderPost.path });
@@ -215,42 +196,7 @@ function ProfileFormView({ profile, name, communities, thenPost, onSaved }: Form
           onChange={(v) => set('communityId', v)}
           error={errors.communityId}
         />
-        <TextField
-          id="compound"
-          label="小区"
-          required
-          value={form.compound}
-          onChange={(v) => set('compound', v)}
-          placeholder="例如：东街小区"
-          error={errors.compound}
-        />
-        <TextField
-          id="building"
-          label="楼栋"
-          required
-          value={form.building}
-          onChange={(v) => set('building', v)}
-          placeholder="例如：3栋"
-          error={errors.building}
-        />
-        <TextField
-          id="unit"
-          label="单元"
-          required
-          value={form.unit}
-          onChange={(v) => set('unit', v)}
-          placeholder="例如：2单元"
-          error={errors.unit}
-        />
-        <TextField
-          id="room"
-          label="房号"
-          required
-          value={form.room}
-          onChange={(v) => set('room', v)}
-          placeholder="例如：301"
-          error={errors.room}
-        />
+        <AddressFields value={form} onChange={set} errors={errors} />
         {saved ? (
           <Notice tone="ok" role="status">
             已保存
