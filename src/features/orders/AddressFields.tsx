@@ -1,12 +1,5 @@
 import { TextField } from '../../components/TextField';
-
-/** The four parts of a resident's address, as the profile and the on-behalf form keep them. */
-export interface AddressForm {
-  compound: string;
-  building: string;
-  unit: string;
-  room: string;
-}
+import type { AddressForm } from './order-form';
 
 interface Props {
   value: AddressForm;

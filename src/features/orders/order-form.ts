@@ -12,6 +12,14 @@ import { fieldErrors, parseInput } from '../../../domain/schemas/parse';
 import { chinaTime } from '../../../domain/time';
 import type { Photo } from '../photos/photos';
 
+/** The four parts of a resident's address, as the profile and the on-behalf form keep them. */
+export interface AddressForm {
+  compound: string;
+  building: string;
+  unit: string;
+  room: string;
+}
+
 const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY = 86_400_000;
 
@@ -155,11 +163,15 @@ export function initialDone(now: number = Date.now()): DoneForm {
 
 const doneRequest = request(DONE_FIELDS);
 
-/** The form's checks: order.markDone's own schema, and times that are in order and past (the function checks again). */
+/**
+ * The form's checks: order.markDone's own schema, and times that are in order, past and (when the take is known) not
+ * before the member took the request, from its whole minute (the function checks again).
+ */
 export function validateDone(
   orderId: string,
   form: DoneForm,
   now: number = Date.now(),
+  takenAt: number | null = null,
 ): { errors: DoneErrors; request: MarkDoneInput | null } {
   const startAt = chinaMoment(form.date, form.start);
   const endAt = chinaMoment(form.date, form.end);
@@ -179,6 +191,11 @@ export function validateDone(
     end: form.end ? undefined : '请选择结束时间',
   };
   if (form.date && form.date > chinaDay(now)) errors.date = '服务日期不能晚于今天';
+  if (takenAt !== null && form.date && form.date < chinaDay(takenAt)) {
+    errors.date = `服务日期不能早于您领办的那天（${takenWords(takenAt)}）`;
+  } else if (takenAt !== null && startAt !== null && startAt < takenAt - (takenAt % 60_000)) {
+    errors.start = `开始时间要在您领办之后（${takenWords(takenAt)}）`;
+  }
   if (startAt !== null && endAt !== null) {
     if (endAt <= startAt) errors.end = '结束时间要晚于开始时间';
     else if (endAt > now) errors.end = '结束时间还没到，请办好后再登记';
@@ -186,6 +203,11 @@ export function validateDone(
   const clean = withoutEmpty(errors);
   if (Object.keys(clean).length > 0 || !result.success) return { errors: clean, request: null };
   return { errors: clean, request: result.data };
+}
+
+/** When the member took a request, as the done form names it: 12月5日 14:05 (China time). */
+export function takenWords(takenAt: number): string {
+  return chinaTime(takenAt).format('M月D日 HH:mm');
 }
 
 /** A reason (退回、放弃领办) as the schemas count it: 2 to ORDER_LIMITS.reasonMax characters. */

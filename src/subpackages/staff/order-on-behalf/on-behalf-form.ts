@@ -2,8 +2,8 @@ import type { OrderApi } from '../../../../types';
 import { ADDRESS_FIELDS, ORDER_INPUTS, PROFILE_FIELDS } from '../../../../domain/schemas/order';
 import { request } from '../../../../domain/schemas/common';
 import { fieldErrors, parseInput } from '../../../../domain/schemas/parse';
-import type { AddressForm } from '../../../features/orders/AddressFields';
 import {
+  type AddressForm,
   type OrderErrors,
   type OrderForm,
   initialOrder,
