@@ -72,6 +72,7 @@ export const ERRORS = {
   OWN_ORDER: '不能领办自己提出的需求',
   MERGE_TARGET_INVALID: '只能合并到本社区另一个还在办理中的需求',
   WANTED_IN_PAST: '希望完成的时间不能早于现在',
+  SERVICE_BEFORE_TAKE: '服务时间要在您领办之后，请检查开始时间',
   BUSY: '操作的人太多了，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;

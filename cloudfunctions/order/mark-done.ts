@@ -4,6 +4,7 @@ import { SERVICE_LIMITS } from '../../types/service-rules';
 import { ORDER_INPUTS } from '../../domain/schemas/order';
 import { currentTime } from '../_shared/clock';
 import { docs } from '../_shared/data';
+import { AppError } from '../_shared/errors';
 import { defineAction } from '../_shared/handler';
 import { notify } from '../_shared/notify';
 import { newRecord } from '../_shared/records';
@@ -18,9 +19,20 @@ function descriptionOf(order: OrderDoc, note: string): string {
   return [...`【${order.kind}】${note}`].slice(0, SERVICE_LIMITS.descriptionMax).join('');
 }
 
+const MINUTE = 60_000;
+
+/**
+ * SERVICE_BEFORE_TAKE for a service that starts before the member took the request (hours cannot be claimed for a
+ * time before the take). The take counts from its whole minute, the finest time the done form can name.
+ */
+export function requireAfterTake(order: OrderDoc, startAt: number): void {
+  const { takenAt } = order;
+  if (takenAt !== null && startAt < takenAt - (takenAt % MINUTE)) throw new AppError('SERVICE_BEFORE_TAKE');
+}
+
 /**
  * The taker marks a request done: a note, 0–9 of their own photos, and the time they served (the rules of any service
- * record: not in the future, one China day, at least a minute, no overlap with their other records, the daily cap).
+ * record: after the take, not in the future, one China day, at least a minute, no overlap with their other records, the daily cap).
  * In one transaction, serialised with their other records: the request → `done`, and its service record is added
  * waiting for the resident's rating. The resident is told, if they subscribed.
  */
@@ -28,7 +40,9 @@ export const markDone = defineAction<'order', 'markDone'>({
   access: 'member',
   input: ORDER_INPUTS.markDone,
   async run({ orderId, note, photos, startAt, endAt }, { openid, member }) {
-    requireTaking(await orderOf(orderId), openid);
+    const taken = await orderOf(orderId);
+    requireTaking(taken, openid);
+    requireAfterTake(taken, startAt);
     const minutes = checkTimes(startAt, endAt, currentTime());
     const rules = await serviceRules();
     await checkPhotos(photos);
@@ -38,6 +52,7 @@ export const markDone = defineAction<'order', 'markDone'>({
       async (transaction) => {
         const current = await orderOf(orderId, transaction);
         requireTaking(current, openid);
+        requireAfterTake(current, startAt);
         const now = currentTime();
         const recordId = randomBytes(12).toString('hex');
         const record = newRecord(

@@ -1,5 +1,5 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
-import type { MarkDoneInput } from '../../../types';
+import type { MarkDoneInput, OrderDoc } from '../../../types';
 import { doneCounterIds } from '../../_shared/order-counts';
 import { aPending } from '../record/setup';
 import { insert } from '../fixtures';
@@ -23,6 +23,15 @@ import {
 
 /** 09:00 China time on T0's day. */
 const MORNING = Date.UTC(2026, 5, 10, 1, 0);
+
+/** member-1 took it on 1 June (14:00 China time), before every service time these tests name. */
+const TAKEN_EARLY: Partial<OrderDoc> = {
+  ...TAKEN,
+  createdAt: T0 - 10 * DAY,
+  updatedAt: T0 - 9 * DAY,
+  publishedAt: T0 - 10 * DAY + HOUR,
+  takenAt: T0 - 9 * DAY,
+};
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -54,7 +63,7 @@ async function counters(communityId = 'C01') {
 
 test('mark done → rate → the stamp queue with the rating → staff stamp → the member’s 活动证', async () => {
   await subscribed(t, RESIDENT, 'orderDone');
-  const order = await anOrder(t, TAKEN);
+  const order = await anOrder(t, TAKEN_EARLY);
   const photo = await upload(t, MEMBER);
   const { order: done } = await ok(t, MEMBER, 'order', 'markDone', doneInput(order._id, { photos: [photo] }));
   expect(done).toMatchObject({ status: 'done', taking: true });
@@ -140,7 +149,7 @@ test('mark done → rate → the stamp queue with the rating → staff stamp →
 });
 
 test('markDone time rules: not in the future, one day, no overlap with the member’s other records, the daily cap', async () => {
-  const order = await anOrder(t, TAKEN);
+  const order = await anOrder(t, TAKEN_EARLY);
   expect(await refused(MEMBER, 'markDone', doneInput(order._id, { endAt: T0 + HOUR }))).toBe('TIME_IN_FUTURE');
   expect(await refused(MEMBER, 'markDone', doneInput(order._id, { endAt: MORNING }))).toBe('END_BEFORE_START');
   expect(await refused(MEMBER, 'markDone', doneInput(order._id, { startAt: MORNING - DAY, endAt: MORNING }))).toBe(
@@ -156,7 +165,7 @@ test('markDone time rules: not in the future, one day, no overlap with the membe
   );
   // A record awaiting a rating holds its time: another done request cannot overlap it (on 5 June, a quiet day).
   const quiet = Date.UTC(2026, 5, 5, 6, 0);
-  const other = await anOrder(t, TAKEN);
+  const other = await anOrder(t, TAKEN_EARLY);
   await ok(
     t,
     MEMBER,
@@ -164,14 +173,37 @@ test('markDone time rules: not in the future, one day, no overlap with the membe
     'markDone',
     doneInput(other._id, { startAt: quiet - 20 * MINUTE, endAt: quiet - 5 * MINUTE }),
   );
-  const third = await anOrder(t, TAKEN);
+  const third = await anOrder(t, TAKEN_EARLY);
   expect(
     await refused(MEMBER, 'markDone', doneInput(third._id, { startAt: quiet - 15 * MINUTE, endAt: quiet - MINUTE })),
   ).toBe('TIME_OVERLAP');
 });
 
+test('markDone refuses a service that starts before the take, and takes one from the take’s minute on', async () => {
+  // On 3 June (a quiet day), taken at 09:40:30 China time; the form names whole minutes, so 09:40 is the earliest start.
+  const nine = Date.UTC(2026, 5, 3, 1, 0);
+  const takenAt = nine + 40 * MINUTE + 30_000;
+  const taken = { ...TAKEN, takenAt, updatedAt: takenAt };
+  const order = await anOrder(t, taken);
+  const input = (startAt: number) => doneInput(order._id, { startAt, endAt: startAt + 30 * MINUTE });
+  expect(await refused(MEMBER, 'markDone', input(nine))).toBe('SERVICE_BEFORE_TAKE');
+  expect(await refused(MEMBER, 'markDone', input(nine + 39 * MINUTE))).toBe('SERVICE_BEFORE_TAKE');
+  // Hours claimed for the week before the take are refused just the same.
+  expect(await refused(MEMBER, 'markDone', input(nine + 40 * MINUTE - 7 * DAY))).toBe('SERVICE_BEFORE_TAKE');
+  expect(await call(t, MEMBER, 'order', 'markDone', input(nine))).toMatchObject({
+    ok: false,
+    message: '服务时间要在您领办之后，请检查开始时间',
+  });
+  await ok(t, MEMBER, 'order', 'markDone', input(nine + 40 * MINUTE));
+  expect(await storedDoc(t, 'orders', order._id)).toMatchObject({ status: 'done', serviceStartAt: nine + 40 * MINUTE });
+  // Days after the take is fine too.
+  const later = await anOrder(t, taken);
+  const twoDaysOn = nine + 2 * DAY;
+  await ok(t, MEMBER, 'order', 'markDone', doneInput(later._id, { startAt: twoDaysOn, endAt: twoDaysOn + HOUR }));
+});
+
 test('markDone refusals: not the taker, wrong state, bad input, someone else’s photo', async () => {
-  const order = await anOrder(t, TAKEN);
+  const order = await anOrder(t, TAKEN_EARLY);
   const published = await anOrder(t, { status: 'published', publishedAt: T0 - HOUR });
   const at = { startAt: Date.UTC(2026, 5, 8, 1, 0), endAt: Date.UTC(2026, 5, 8, 2, 0) };
   expect(await refused('member-2', 'markDone', doneInput(order._id, at))).toBe('NOT_TAKER');
@@ -183,13 +215,13 @@ test('markDone refusals: not the taker, wrong state, bad input, someone else’s
   expect(await refused(MEMBER, 'markDone', doneInput(order._id, { ...at, photos }))).toBe('INVALID_INPUT');
   const theirs = await upload(t, 'member-2');
   expect(await refused(MEMBER, 'markDone', doneInput(order._id, { ...at, photos: [theirs] }))).toBe('PHOTO_INVALID');
-  const done = await anOrder(t, { ...TAKEN, status: 'done', doneAt: T0 });
+  const done = await anOrder(t, { ...TAKEN_EARLY, status: 'done', doneAt: T0 });
   expect(await refused(MEMBER, 'markDone', doneInput(done._id, at))).toBe('ORDER_STATE');
 });
 
 test('rate refusals: not the resident, not done yet, already rated, bad stars', async () => {
-  const taken = await anOrder(t, TAKEN);
-  const done = await anOrder(t, { ...TAKEN, status: 'done', doneAt: T0 });
+  const taken = await anOrder(t, TAKEN_EARLY);
+  const done = await anOrder(t, { ...TAKEN_EARLY, status: 'done', doneAt: T0 });
   const rating = { stars: 4, comment: '很好' };
   expect(await refused(MEMBER, 'rate', { orderId: done._id, ...rating })).toBe('NOT_RESIDENT');
   expect(await refused(STAFF, 'rate', { orderId: done._id, ...rating })).toBe('NOT_RESIDENT');
@@ -199,7 +231,7 @@ test('rate refusals: not the resident, not done yet, already rated, bad stars', 
   expect(await refused(RESIDENT, 'rate', { orderId: done._id, stars: 4.5, comment: '' })).toBe('INVALID_INPUT');
   expect(await refused(RESIDENT, 'rate', { orderId: 'nope', ...rating })).toBe('ORDER_NOT_FOUND');
   const forSomeoneElse = await anOrder(t, {
-    ...TAKEN,
+    ...TAKEN_EARLY,
     status: 'done',
     doneAt: T0,
     residentId: null,
@@ -212,7 +244,7 @@ test('rate refusals: not the resident, not done yet, already rated, bad stars', 
 
 test('staff confirm a request done for a resident without a smartphone: recorded as theirs, audited, queued', async () => {
   const order = await anOrder(t, {
-    ...TAKEN,
+    ...TAKEN_EARLY,
     residentId: null,
     onBehalf: { staffId: STAFF, staffName: '李社工' },
   });
@@ -243,12 +275,12 @@ test('staff confirm a request done for a resident without a smartphone: recorded
   expect((await auditOf(t, order._id)).map((entry) => entry.action)).toContain('order.confirmDone');
   expect(await refused(STAFF, 'confirmDone', { orderId: order._id, stars: null, comment: '' })).toBe('ORDER_STATE');
   // A request still being done cannot be confirmed.
-  const taken = await anOrder(t, TAKEN);
+  const taken = await anOrder(t, TAKEN_EARLY);
   expect(await refused(STAFF, 'confirmDone', { orderId: taken._id, stars: 3, comment: '' })).toBe('ORDER_STATE');
 });
 
 test('the resident hears nothing of a done request when they did not subscribe', async () => {
-  const order = await anOrder(t, TAKEN);
+  const order = await anOrder(t, TAKEN_EARLY);
   const sent = messagesTo(t, RESIDENT, 'orderDone').length;
   const at = { startAt: Date.UTC(2026, 5, 6, 1, 0), endAt: Date.UTC(2026, 5, 6, 2, 0) };
   await ok(t, MEMBER, 'order', 'markDone', doneInput(order._id, at));
@@ -256,7 +288,7 @@ test('the resident hears nothing of a done request when they did not subscribe',
 });
 
 test('the resident rates while staff confirm it for them: one of the two finishes it, counted once', async () => {
-  const order = await anOrder(t, TAKEN);
+  const order = await anOrder(t, TAKEN_EARLY);
   const at = { startAt: Date.UTC(2026, 5, 4, 1, 0), endAt: Date.UTC(2026, 5, 4, 2, 0) };
   await ok(t, MEMBER, 'order', 'markDone', doneInput(order._id, at));
   const counted = await counters();
