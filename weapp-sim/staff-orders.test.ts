@@ -1,6 +1,7 @@
 import type { TestCloud } from 'wx-local-cloud/testing';
 import { ok, seedCounty, startFunctionsCloud, storedDoc, verifiedMember } from '../cloudfunctions/test/helpers';
 import { chinaTime } from '../domain/time';
+import { startOfChinaDay } from '../domain/periods';
 import { ROUTES } from '../src/routes';
 import { withApp } from './harness';
 
@@ -11,6 +12,7 @@ const RESIDENT = 'staff-orders-resident';
 const MEMBER = 'staff-orders-member';
 const STAFF = 'staff-C01';
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -34,23 +36,30 @@ function pickers(app: { page: { findAll: (target: { selector: string }) => unkno
   return app.page.findAll({ selector: 'wx-picker' });
 }
 
-/** A request of the resident's, published, taken by the member and marked done for an hour `hoursAgo` (its record waits for the rating). */
+/**
+ * A request of the resident's, published and taken by the member two days ago (the functions' clock moved back for it),
+ * then marked done for an hour of yesterday ending at `(18 - hoursAgo)`:00 China time — after the take, and within one
+ * China day whatever the hour the test runs at (its record waits for the rating).
+ */
 async function doneRequest(text: string, hoursAgo: number): Promise<string> {
   const now = t.cloud.clock.now();
+  const yesterday = startOfChinaDay(now - DAY);
+  t.cloud.clock.advance(-2 * DAY);
   const { order } = await ok(t, RESIDENT, 'order', 'post', {
     kind: '维修',
     text,
-    wantedBy: now + 2 * 24 * HOUR,
+    wantedBy: now + 2 * DAY,
     photos: [],
   });
   await ok(t, STAFF, 'order', 'publish', { orderId: order.id });
   await ok(t, MEMBER, 'order', 'take', { orderId: order.id });
+  t.cloud.clock.advance(2 * DAY);
   await ok(t, MEMBER, 'order', 'markDone', {
     orderId: order.id,
     note: '已上门修好',
     photos: [],
-    startAt: now - hoursAgo * HOUR,
-    endAt: now - (hoursAgo - 1) * HOUR,
+    startAt: yesterday + (17 - hoursAgo) * HOUR,
+    endAt: yesterday + (18 - hoursAgo) * HOUR,
   });
   return order.id;
 }

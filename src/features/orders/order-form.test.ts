@@ -104,6 +104,18 @@ test('what the taker did becomes markDone, with times in order and past', () => 
   expect(validateDone('O1', done({ date: '2026-12-06' }), NOW).errors.date).toBe('服务日期不能晚于今天');
 });
 
+test('the service starts no earlier than the take (its whole minute), where the form knows it', () => {
+  const takenAt = chinaMoment('2026-12-05', '09:30')! + 20_000;
+  expect(validateDone('O1', done(), NOW, takenAt).errors).toEqual({ start: '开始时间要在您领办之后（12月5日 09:30）' });
+  expect(validateDone('O1', done({ date: '2026-12-04' }), NOW, takenAt).errors).toEqual({
+    date: '服务日期不能早于您领办的那天（12月5日 09:30）',
+  });
+  expect(validateDone('O1', done({ start: '09:30' }), NOW, takenAt).request).toMatchObject({
+    startAt: chinaMoment('2026-12-05', '09:30'),
+  });
+  expect(validateDone('O1', done(), NOW, null).request).not.toBeNull();
+});
+
 test('a reason has 2 to 100 characters', () => {
   expect(reasonError('退回理由', ' 好 ')).toBe('请写明退回理由，至少2个字');
   expect(reasonError('退回理由', '重复了')).toBeNull();

@@ -11,7 +11,7 @@ import { PickField } from '../../../components/PickField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { askToSubscribe } from '../../../features/notify/subscribe';
 import { idParam, orderUrl } from '../../../features/orders/links';
-import { type DoneForm, chinaDay, initialDone, validateDone } from '../../../features/orders/order-form';
+import { type DoneForm, chinaDay, initialDone, takenWords, validateDone } from '../../../features/orders/order-form';
 import { useCheckedForm } from '../../../features/orders/use-checked-form';
 import { wantedWords } from '../../../features/orders/wanted';
 import { PhotoPicker } from '../../../features/photos/PhotoPicker';
@@ -49,7 +49,7 @@ export default function OrderDonePage() {
 
 function DoneFormView({ order }: { order: OrderDetail }) {
   const { form, set, errors, formError, check } = useCheckedForm(initialDone, (typed: DoneForm) =>
-    validateDone(order.id, typed),
+    validateDone(order.id, typed, Date.now(), order.takenAt),
   );
   const send = useAction(async (request: MarkDoneInput) => (await call('order', 'markDone', request)).order);
 
@@ -72,6 +72,9 @@ function DoneFormView({ order }: { order: OrderDetail }) {
       }}
     >
       <p className="rb-text rb-muted">登记后请居民确认并评价，确认后这次服务交社区认定，计入您的活动证。</p>
+      {order.takenAt === null ? null : (
+        <p className="rb-text rb-muted">您在{takenWords(order.takenAt)}领办，服务时间要在这之后。</p>
+      )}
       <TextAreaField
         id="note"
         label="办理情况"
@@ -96,6 +99,7 @@ function DoneFormView({ order }: { order: OrderDetail }) {
         mode="date"
         required
         value={form.date}
+        start={order.takenAt === null ? undefined : chinaDay(order.takenAt)}
         end={chinaDay()}
         placeholder="点此选择日期"
         onChange={(v) => set('date', v)}
