@@ -5,10 +5,14 @@ import { audit } from '../_shared/audit';
 import { currentTime } from '../_shared/clock';
 import { type Patch, type Transaction, docs, idsWhere } from '../_shared/data';
 import { defineAction } from '../_shared/handler';
+import { subscriptionId } from '../_shared/notify';
 import { inTransaction } from '../_shared/transaction';
 
 /** Requests not yet done: deleting the profile withdraws them (a taker sees theirs was withdrawn). */
 const WITHDRAWN: readonly OrderStatus[] = ['submitted', 'published', 'taken'];
+
+/** The messages a person holds grants for as a resident: of no use once they have no requests. */
+const RESIDENT_MESSAGES = ['orderTaken', 'orderDone'] as const;
 
 /** Requests written per transaction (each is a few writes). */
 const CHUNK = 20;
@@ -59,6 +63,11 @@ async function deleteChunk(openid: string, ids: string[], first: boolean, counts
     if (first) {
       const residents = docs('residents', transaction);
       const resident = await residents.get(openid);
+      const subscriptions = docs('subscriptions', transaction);
+      for (const key of RESIDENT_MESSAGES) {
+        const id = subscriptionId(openid, key);
+        if (await subscriptions.get(id)) await subscriptions.remove(id);
+      }
       if (resident) {
         await residents.remove(openid);
         const anonId = `anon-${randomBytes(12).toString('hex')}`;
@@ -80,8 +89,9 @@ async function deleteChunk(openid: string, ids: string[], first: boolean, counts
 }
 
 /**
- * The resident deletes their profile: name, phone and address are removed, with every request's contact; requests not
- * yet done are cancelled; finished ones stay, anonymised, so the counts stay true. Logged under an anonymous id.
+ * The resident deletes their profile: name, phone and address are removed, with every request's contact and their
+ * grants for the requests' messages; requests not yet done are cancelled; finished ones stay, anonymised, so the counts
+ * stay true. Logged under an anonymous id.
  */
 export const deleteProfile = defineAction<'order', 'deleteProfile'>({
   access: 'signedIn',

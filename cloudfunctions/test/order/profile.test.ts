@@ -160,6 +160,20 @@ describe('order.deleteProfile', () => {
     t.cloud.clock.setTime(T0);
   });
 
+  test("the grants for a request's messages go with the profile; a member's grants stay", async () => {
+    const who = 'res-leaving-3';
+    await insert(t.db, 'residents', aResident({ _id: who }));
+    await ok(t, who, 'notify', 'subscribe', { accepted: ['orderTaken', 'orderDone', 'recordDecided'] });
+    await ok(t, who, 'order', 'deleteProfile', { confirm: true });
+    expect((await ok(t, who, 'notify', 'mine')).counts).toEqual({
+      orderTaken: 0,
+      orderDone: 0,
+      recordDecided: 1,
+      dailyDigest: 0,
+    });
+    expect(await storedDoc(t, 'subscriptions', `${who}_orderTaken`)).toBeNull();
+  });
+
   test('staff still see the withdrawn request, without a contact', async () => {
     const who = 'res-leaving-2';
     await insert(t.db, 'residents', aResident({ _id: who }));
